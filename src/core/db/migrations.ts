@@ -1,0 +1,24 @@
+import type { Dexie } from 'dexie';
+
+/*
+ * ============================================================================================
+ *  APPEND-ONLY. Each schema change is a new `db.version(n)` block below the others.
+ *  Never edit or delete a block once it has shipped: browsers out there hold data in that shape.
+ * ============================================================================================
+ */
+export function applyMigrations(db: Dexie): void {
+  // v1 — 2026-11: accounts, calendars, events, occurrences, sync state, outbox, meta.
+  db.version(1).stores({
+    accounts: 'id, kind',
+    calendars: 'id, accountId, order',
+    // One iCalendar object per record; identity by [calendarId+uid] (not unique: a server may hold two
+    // resources with one UID, which sync reports rather than merges), later by href / remote id.
+    events: 'id, calendarId, [calendarId+uid], href, remoteId',
+    // Expanded instances: [calendarId+start] answers "what is on between A and B" per visible calendar;
+    // duration bounds how far before A an overlapping instance can start.
+    occurrences: 'id, eventId, [calendarId+start], duration',
+    syncState: 'calendarId',
+    outbox: '++seq, eventId, calendarId, notBefore',
+    meta: 'key',
+  });
+}

@@ -1,0 +1,67 @@
+/**
+ * Errors are data with a kind, so they survive the worker boundary (structured clone) and the UI can
+ * map each kind to words and an action (src/lib/error-messages.ts).
+ */
+export const ErrorKind = {
+  storageUnavailable: 'storage-unavailable',
+  quotaExceeded: 'quota-exceeded',
+  invalidInput: 'invalid-input',
+  malformedIcs: 'malformed-ics',
+  notFound: 'not-found',
+  readOnly: 'read-only',
+  auth: 'auth',
+  network: 'network',
+  server: 'server',
+  conflict: 'conflict',
+  unknown: 'unknown',
+} as const;
+export type ErrorKind = (typeof ErrorKind)[keyof typeof ErrorKind];
+
+export interface AppErrorData {
+  readonly kind: ErrorKind;
+  readonly message: string;
+  readonly retryable: boolean;
+  /** Optional detail for the user to copy (never credentials). */
+  readonly detail?: string;
+}
+
+export class AppError extends Error implements AppErrorData {
+  readonly kind: ErrorKind;
+  readonly retryable: boolean;
+  readonly detail?: string;
+
+  constructor(data: AppErrorData, options?: { cause?: unknown }) {
+    super(data.message, options);
+    this.name = 'AppError';
+    this.kind = data.kind;
+    this.retryable = data.retryable;
+    if (data.detail !== undefined) this.detail = data.detail;
+  }
+
+  toData(): AppErrorData {
+    return {
+      kind: this.kind,
+      message: this.message,
+      retryable: this.retryable,
+      ...(this.detail !== undefined ? { detail: this.detail } : {}),
+    };
+  }
+}
+
+export function isAppError(value: unknown): value is AppError {
+  return value instanceof AppError;
+}
+
+/** Turns anything thrown into AppErrorData, recognising IndexedDB's storage errors. */
+export function toAppErrorData(error: unknown): AppErrorData {
+  if (isAppError(error)) return error.toData();
+  const name = error instanceof Error ? error.name : '';
+  const message = error instanceof Error ? error.message : String(error);
+  if (name === 'QuotaExceededError' || /quota/i.test(message)) {
+    return { kind: ErrorKind.quotaExceeded, message, retryable: false };
+  }
+  if (name === 'MissingAPIError' || name === 'InvalidStateError' || name === 'OpenFailedError') {
+    return { kind: ErrorKind.storageUnavailable, message, retryable: false };
+  }
+  return { kind: ErrorKind.unknown, message, retryable: false };
+}

@@ -1,0 +1,29 @@
+import type { AccountId, CalendarId } from './ids';
+
+export interface Calendar {
+  readonly id: CalendarId;
+  readonly accountId: AccountId;
+  name: string;
+  /** CSS colour, `#rrggbb`. */
+  color: string;
+  /** Shown in the agenda and the dashboard. Stored as 0/1 because IndexedDB cannot index booleans. */
+  visible: 0 | 1;
+  /** Sort position in the sidebar. */
+  order: number;
+  /** Remote calendars the user may not write to (subscriptions, shared read-only). */
+  readOnly: boolean;
+  /** Collection URL on the server; null for local calendars. */
+  remoteUrl: string | null;
+  createdAt: number;
+}
+
+export const CALENDAR_PALETTE = [
+  '#1f6feb',
+  '#d1242f',
+  '#1a7f37',
+  '#9a6700',
+  '#8250df',
+  '#bf3989',
+  '#0a7ea4',
+  '#cf5c00',
+] as const;

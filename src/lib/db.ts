@@ -1,0 +1,9 @@
+import { createAlmanacDb, type AlmanacDb } from '../core/db/almanac-db';
+
+/** The page's one database handle. Workers open their own handle on the same database. */
+export const db: AlmanacDb = createAlmanacDb();
+
+/** The viewer's IANA time zone, used to place floating and all-day times. */
+export function viewerZone(): string {
+  return Intl.DateTimeFormat().resolvedOptions().timeZone;
+}

@@ -1,0 +1,20 @@
+import { defineConfig } from 'vitest/config';
+import solid from 'vite-plugin-solid';
+
+export default defineConfig({
+  plugins: [solid()],
+  build: {
+    target: 'es2022',
+    sourcemap: true,
+  },
+  worker: { format: 'es' },
+  preview: { port: 4173, strictPort: true, host: '127.0.0.1' },
+  server: { port: 5173, host: '127.0.0.1' },
+  test: {
+    include: ['tests/unit/**/*.test.ts', 'tests/integration/**/*.test.ts'],
+    environment: 'node',
+    // Fixed zone so expansion tests are deterministic; tests that need another zone pass it explicitly.
+    env: { TZ: 'Europe/Zurich' },
+    setupFiles: ['tests/unit/setup.ts'],
+  },
+});
