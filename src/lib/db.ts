@@ -1,3 +1,4 @@
+import type { CoreContext } from '../core/context';
 import { createAlmanacDb, type AlmanacDb } from '../core/db/almanac-db';
 
 /** The page's one database handle. Workers open their own handle on the same database. */
@@ -6,4 +7,9 @@ export const db: AlmanacDb = createAlmanacDb();
 /** The viewer's IANA time zone, used to place floating and all-day times. */
 export function viewerZone(): string {
   return Intl.DateTimeFormat().resolvedOptions().timeZone;
+}
+
+/** The core's view of the outside world on the page: real time and the viewer's zone. */
+export function pageContext(): CoreContext {
+  return { now: () => Date.now(), viewerZone: viewerZone() };
 }
