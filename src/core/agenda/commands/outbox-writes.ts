@@ -1,0 +1,55 @@
+import type { AlmanacDb } from '../../db/almanac-db';
+import { deleteEvent } from '../../events/event-store';
+import type { EventRecord } from '../../model/event';
+import type { EventId } from '../../model/ids';
+import type { OutboxEntry, OutboxOp } from '../../model/outbox';
+
+type EventRef = Pick<EventRecord, 'id' | 'calendarId' | 'uid' | 'href' | 'etag'>;
+
+function entry(event: EventRef, op: OutboxOp, now: number): OutboxEntry {
+  return {
+    eventId: event.id,
+    calendarId: event.calendarId,
+    op,
+    uid: event.uid,
+    href: op === 'create' ? null : event.href,
+    etag: op === 'create' ? null : event.etag,
+    createdAt: now,
+    attempts: 0,
+    notBefore: 0,
+  };
+}
+
+/** Queues the create of a stored event (its uid and calendar as stored). */
+export async function queueCreate(db: AlmanacDb, id: EventId, now: number): Promise<void> {
+  const event = await db.events.get(id);
+  if (event) await db.outbox.add(entry(event, 'create', now));
+}
+
+/**
+ * Queues an update based on the event's href/etag. An event whose create is still pending needs no
+ * update: the create pushes the current text.
+ */
+export async function queueUpdate(db: AlmanacDb, event: EventRef, now: number): Promise<void> {
+  if (event.href === null) {
+    const pending = await db.outbox.where('eventId').equals(event.id).toArray();
+    if (pending.some((e) => e.op === 'create')) return;
+  }
+  await db.outbox.add(entry(event, 'update', now));
+}
+
+/**
+ * Removes an event with its occurrences. In a synced calendar, its pending entries go and a delete is
+ * queued, unless it never reached the server (no href): then removing it is all there is to do.
+ */
+export async function removeEventWithOutbox(
+  db: AlmanacDb,
+  event: EventRef,
+  remote: boolean,
+  now: number,
+): Promise<void> {
+  await deleteEvent(db, event.id);
+  if (!remote) return;
+  await db.outbox.where('eventId').equals(event.id).delete();
+  if (event.href !== null) await db.outbox.add(entry(event, 'delete', now));
+}
