@@ -7,7 +7,7 @@ export const AgendaView = { month: 'month', week: 'week', day: 'day', list: 'lis
 export type AgendaView = (typeof AgendaView)[keyof typeof AgendaView];
 
 export function isAgendaView(value: string): value is AgendaView {
-  return value in AgendaView;
+  return Object.hasOwn(AgendaView, value);
 }
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
