@@ -8,6 +8,8 @@ export default tseslint.config(
     ignores: [
       'dist',
       'dev-dist',
+      'dist-proxy',
+      '.tmp',
       'node_modules',
       'test-results',
       'playwright-report',

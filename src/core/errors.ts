@@ -13,6 +13,16 @@ export const ErrorKind = {
   network: 'network',
   server: 'server',
   conflict: 'conflict',
+  /** The server wants an app-specific password (iCloud, Fastmail, Infomaniak with 2FA). */
+  appPasswordNeeded: 'app-password-needed',
+  /** No server answers at that address (DNS, connection refused, TLS). */
+  serverNotFound: 'server-not-found',
+  /** Something answers, but it does not speak CalDAV there. */
+  notCalDav: 'not-caldav',
+  /** The CORS proxy refused the host (not on its allowlist, or a private address). */
+  hostNotAllowed: 'host-not-allowed',
+  /** A calendar that had events suddenly lists none: nothing was deleted, the user is asked (rule 5). */
+  suspiciousEmptyListing: 'suspicious-empty-listing',
   unknown: 'unknown',
 } as const;
 export type ErrorKind = (typeof ErrorKind)[keyof typeof ErrorKind];
@@ -23,12 +33,15 @@ export interface AppErrorData {
   readonly retryable: boolean;
   /** Optional detail for the user to copy (never credentials). */
   readonly detail?: string;
+  /** For retryable errors: the server's Retry-After, in ms, when it gave one. */
+  readonly retryAfterMs?: number;
 }
 
 export class AppError extends Error implements AppErrorData {
   readonly kind: ErrorKind;
   readonly retryable: boolean;
   readonly detail?: string;
+  readonly retryAfterMs?: number;
 
   constructor(data: AppErrorData, options?: { cause?: unknown }) {
     super(data.message, options);
@@ -36,6 +49,7 @@ export class AppError extends Error implements AppErrorData {
     this.kind = data.kind;
     this.retryable = data.retryable;
     if (data.detail !== undefined) this.detail = data.detail;
+    if (data.retryAfterMs !== undefined) this.retryAfterMs = data.retryAfterMs;
   }
 
   toData(): AppErrorData {
@@ -44,6 +58,7 @@ export class AppError extends Error implements AppErrorData {
       message: this.message,
       retryable: this.retryable,
       ...(this.detail !== undefined ? { detail: this.detail } : {}),
+      ...(this.retryAfterMs !== undefined ? { retryAfterMs: this.retryAfterMs } : {}),
     };
   }
 }

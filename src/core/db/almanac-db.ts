@@ -5,6 +5,8 @@ import type { EventRecord } from '../model/event';
 import type { OccurrenceRecord } from '../model/occurrence';
 import type { OutboxEntry } from '../model/outbox';
 import type { CalendarSyncState } from '../model/sync-state';
+import type { ConflictCopy } from '../model/conflict-copy';
+import type { SetAsideObject } from '../model/set-aside-object';
 import { applyMigrations } from './migrations';
 
 /** Small key/value facts about the database itself (materialised window, viewer zone, settings). */
@@ -21,7 +23,16 @@ export type AlmanacDb = Dexie & {
   syncState: EntityTable<CalendarSyncState, 'calendarId'>;
   outbox: EntityTable<OutboxEntry, 'seq'>;
   meta: EntityTable<MetaRecord, 'key'>;
+  conflicts: EntityTable<ConflictCopy, 'id'>;
+  setAside: EntityTable<SetAsideObject, 'id'>;
+  secrets: EntityTable<SecretRecord, 'id'>;
 };
+
+/** A secret kept in IndexedDB: a CryptoKey (structured-cloned, non-extractable) or other opaque value. */
+export interface SecretRecord {
+  readonly id: string;
+  value: unknown;
+}
 
 export const DEFAULT_DB_NAME = 'almanac';
 

@@ -21,4 +21,12 @@ export function applyMigrations(db: Dexie): void {
     outbox: '++seq, eventId, calendarId, notBefore',
     meta: 'key',
   });
+
+  // v2 — 2026-11: conflict copies (rule 3), set-aside server objects (rules 6, 7), and secrets
+  // (the non-extractable WebCrypto key that encrypts account credentials; never localStorage).
+  db.version(2).stores({
+    conflicts: 'id, calendarId, eventId',
+    setAside: 'id, calendarId',
+    secrets: 'id',
+  });
 }

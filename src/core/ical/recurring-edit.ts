@@ -97,7 +97,10 @@ function editComponent(
 /** Scope `all`: the master moves by the delta the edited occurrence moved (never onto its date). */
 function editAll(object: CalendarObject, master: ICAL.Component, input: EditInput): string {
   const oldStart = timeProperty(master, 'dtstart');
-  if (!oldStart || !isRecurringMaster(master)) return editComponent(object, master, input.draft, input.now);
+  // A plain event that stays plain is a simple edit; one that gains a repeat goes through the rule path.
+  if (!oldStart || (!isRecurringMaster(master) && input.draft.repeat === null)) {
+    return editComponent(object, master, input.draft, input.now);
+  }
   const current = placementOf(object, master);
   const placement = choosePlacement(current, input.draft.timing);
   const drafted = draftTimes(input.draft.timing, placement);

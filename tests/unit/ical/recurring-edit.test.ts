@@ -4,6 +4,7 @@ import type { EventDraft } from '../../../src/core/ical/event-draft';
 import { expandEvent } from '../../../src/core/ical/expand';
 import { parseCalendarObject } from '../../../src/core/ical/parse';
 import { applyEdit } from '../../../src/core/ical/recurring-edit';
+import { createEventIcs } from '../../../src/core/ical/compose';
 import { at, fixture, iso } from './fixture';
 
 const NOW = at('2026-11-20T10:00:00Z');
@@ -19,6 +20,31 @@ const moveTiming = (draft: EventDraft, start: string, end: string): EventDraft =
 });
 
 describe('applyEdit scope all', () => {
+  it('a plain event that is given a repeat becomes a series', () => {
+    const ics = createEventIcs(
+      {
+        title: 'Standup',
+        location: '',
+        description: '',
+        timing: { allDay: false, start: '2026-11-23T09:00', end: '2026-11-23T09:15', timeZone: ZURICH },
+        repeat: null,
+      },
+      { uid: 'plain-1@almanac', now: NOW },
+    );
+    const draft: EventDraft = {
+      ...draftFromIcs(ics, null, ZURICH),
+      repeat: { frequency: 'weekly', interval: 1, byDay: [], end: { kind: 'count', count: 3 } },
+    };
+    const result = applyEdit(ics, { draft, scope: 'all', recurrenceId: null, now: NOW, newUid: NEW_UID });
+    expect(result.ics).toContain('RRULE:FREQ=WEEKLY;COUNT=3');
+    expect(parseCalendarObject(result.ics).recurring).toBe(true);
+    expect(starts(result.ics)).toEqual([
+      '2026-11-23T08:00:00.000Z',
+      '2026-11-30T08:00:00.000Z',
+      '2026-12-07T08:00:00.000Z',
+    ]);
+  });
+
   it('rule 26: a title edit keeps alarms, attendees, X- properties and unknown parameters', () => {
     const ics = fixture('x-props-alarms-attendees.ics');
     const draft = { ...draftFromIcs(ics, null, ZURICH), title: 'Planning (renamed)' };

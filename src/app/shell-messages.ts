@@ -1,0 +1,43 @@
+import { defineCatalog } from '../lib/i18n/i18n-types';
+
+/** Words of the app shell: navigation, start-up, not found. Names in tests/e2e/ui-contract.md. */
+export const shellMessages = defineCatalog({
+  en: {
+    appName: 'Almanac',
+    home: 'Almanac, home',
+    skipToContent: 'Skip to content',
+    mainNav: 'Main',
+    dashboard: 'Dashboard',
+    agenda: 'Agenda',
+    settings: 'Settings',
+    personalCalendar: 'Personal',
+    starting: 'Opening Almanac…',
+    loadingPage: 'Loading…',
+    retry: 'Try again',
+    technicalDetail: 'Technical detail',
+    notFoundTitle: 'Page not found',
+    notFoundText: 'There is nothing at this address. It may have been mistyped or moved.',
+    backToDashboard: 'Go to the dashboard',
+    storageProblemSettings: 'Check storage',
+    dismiss: 'Dismiss',
+  },
+  fr: {
+    appName: 'Almanac',
+    home: 'Almanac, accueil',
+    skipToContent: 'Aller au contenu',
+    mainNav: 'Principale',
+    dashboard: 'Tableau de bord',
+    agenda: 'Agenda',
+    settings: 'Réglages',
+    personalCalendar: 'Personnel',
+    starting: "Ouverture d'Almanac…",
+    loadingPage: 'Chargement…',
+    retry: 'Réessayer',
+    technicalDetail: 'Détail technique',
+    notFoundTitle: 'Page introuvable',
+    notFoundText: "Il n'y a rien à cette adresse. Elle a peut-être été mal saisie ou déplacée.",
+    backToDashboard: 'Aller au tableau de bord',
+    storageProblemSettings: 'Vérifier le stockage',
+    dismiss: 'Fermer',
+  },
+});

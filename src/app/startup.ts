@@ -1,0 +1,69 @@
+import { ensureDefaults } from '../core/db/bootstrap';
+import { AppError, ErrorKind } from '../core/errors';
+import { rematerializeIfZoneChanged } from '../core/occurrences/window';
+import { readSettings } from '../core/settings/settings';
+import { db, pageContext } from '../lib/db';
+import { locale, setLocale } from '../lib/i18n/locale';
+import { resolveLocale } from '../lib/language';
+import { replaySettingsJournal } from '../lib/settings-journal';
+import { reportStorageProblem, requestPersistentStorage } from '../lib/storage';
+import { applyTheme } from '../lib/theme';
+import { shellMessages } from './shell-messages';
+
+/** Opening waits this long for another tab that holds an older version of the database open. */
+const OPEN_TIMEOUT_MS = 10_000;
+
+async function openDatabase(): Promise<void> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      reject(
+        new AppError({
+          kind: ErrorKind.storageUnavailable,
+          message: 'Opening the database took too long: another tab may be blocking it.',
+          retryable: true,
+        }),
+      );
+    }, OPEN_TIMEOUT_MS);
+  });
+  try {
+    await Promise.race([db.open(), timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/**
+ * What must succeed before the app shows: open the database, apply the stored language and theme, and
+ * make sure the local account and the "Personal" calendar (named in the user's language) exist.
+ * Rejects when IndexedDB is missing, blocked or full; the caller shows a full-page message.
+ */
+export async function startUp(): Promise<void> {
+  await openDatabase();
+  await replaySettingsJournal(db);
+  const settings = await readSettings(db);
+  setLocale(resolveLocale(settings.language, navigator.languages));
+  applyTheme(settings.theme);
+  await ensureDefaults(db, pageContext(), {
+    personalCalendarName: shellMessages[locale()].personalCalendar,
+  });
+}
+
+/** Rethrows what is not a storage problem, so the browser still reports it as unhandled. */
+function reportOrRethrow(error: unknown): void {
+  if (!reportStorageProblem(error)) throw error;
+}
+
+/**
+ * Work that may take a while and must not hold up the first paint: re-place all-day and floating
+ * events when the viewer's zone changed, ask for persistent storage, and surface storage errors that
+ * nobody caught (a write failing for lack of space) in the storage banner.
+ */
+export function startBackgroundTasks(): void {
+  window.addEventListener('unhandledrejection', (event) => {
+    if (reportStorageProblem(event.reason)) event.preventDefault();
+  });
+  void rematerializeIfZoneChanged(db, pageContext()).catch(reportOrRethrow);
+  // A refusal is normal (the browser decides); Settings › Storage shows the state and can ask again.
+  void requestPersistentStorage().catch(() => false);
+}

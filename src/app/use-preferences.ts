@@ -1,0 +1,37 @@
+import { createEffect, onCleanup, type Accessor } from 'solid-js';
+import type { Settings } from '../core/settings/settings';
+import { setLocale } from '../lib/i18n/locale';
+import { resolveLocale } from '../lib/language';
+import type { LiveResult } from '../lib/live-query';
+import { applyTheme } from '../lib/theme';
+
+/**
+ * Applies the stored theme and language to the document as they change (here or in another tab), and
+ * follows the browser when they are "system" / "automatic". Nothing happens until settings are read,
+ * so start-up's choice (src/app/startup.ts) is not overwritten by defaults.
+ */
+export function usePreferences(settings: Accessor<LiveResult<Settings>>): void {
+  const current = (): Settings | undefined => {
+    const state = settings();
+    return state.state === 'ready' ? state.value : undefined;
+  };
+  const applyLanguage = (): void => {
+    const value = current();
+    if (value) setLocale(resolveLocale(value.language, navigator.languages));
+  };
+  const applyCurrentTheme = (): void => {
+    const value = current();
+    if (value) applyTheme(value.theme);
+  };
+
+  createEffect(applyLanguage);
+  createEffect(applyCurrentTheme);
+
+  const darkQuery = window.matchMedia('(prefers-color-scheme: dark)');
+  darkQuery.addEventListener('change', applyCurrentTheme);
+  window.addEventListener('languagechange', applyLanguage);
+  onCleanup(() => {
+    darkQuery.removeEventListener('change', applyCurrentTheme);
+    window.removeEventListener('languagechange', applyLanguage);
+  });
+}

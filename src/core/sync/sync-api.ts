@@ -1,0 +1,55 @@
+import type { AccountId, CalendarId } from '../model/ids';
+
+/**
+ * The one typed contract between the page and the sync worker (Comlink wraps it; errors cross it as
+ * AppErrorData through a transfer handler). The worker owns all network access and credentials.
+ */
+export interface CalDavLogin {
+  /** Server URL as the user typed it or as a provider preset filled it. */
+  readonly serverUrl: string;
+  readonly username: string;
+  /** Plain text only in transit to the worker; stored encrypted (see src/core/accounts). */
+  readonly password: string;
+}
+
+export interface DiscoveredCalendar {
+  /** Absolute collection URL: the calendar's identity on the server. */
+  readonly url: string;
+  readonly name: string;
+  /** `#rrggbb` from the server (Apple calendar-color), or null. */
+  readonly color: string | null;
+  readonly readOnly: boolean;
+  /** `supported-report-set` lists sync-collection (RFC 6578). */
+  readonly supportsSyncCollection: boolean;
+}
+
+export interface DiscoveryResult {
+  /** The resolved calendar-home or principal URL to store on the account. */
+  readonly serverUrl: string;
+  readonly calendars: readonly DiscoveredCalendar[];
+}
+
+export type SyncTarget =
+  | { readonly kind: 'all' }
+  | { readonly kind: 'account'; readonly accountId: AccountId }
+  | { readonly kind: 'calendar'; readonly calendarId: CalendarId };
+
+/** Why a sync was asked for: decides nothing but is logged and shown ("synced on focus"). */
+export type SyncReason = 'start' | 'focus' | 'online' | 'local-change' | 'interval' | 'user' | 'background';
+
+export interface SyncApi {
+  /** Finds the calendars of an account without storing anything. Throws AppError with kinds
+   *  auth / app-password-needed / server-not-found / not-caldav / host-not-allowed. */
+  discoverCalDav(login: CalDavLogin): Promise<DiscoveryResult>;
+  /** Stores the account (credentials encrypted) and the chosen calendars, then starts their first sync. */
+  addCalDavAccount(
+    login: CalDavLogin & { readonly name: string; readonly provider: string },
+    calendars: readonly DiscoveredCalendar[],
+  ): Promise<AccountId>;
+  /** Replaces the stored password and resumes the account's sync. */
+  updatePassword(accountId: AccountId, password: string): Promise<void>;
+  /** Removes the account, its calendars, events, outbox entries and credentials. */
+  removeAccount(accountId: AccountId): Promise<void>;
+  /** Pushes pending local changes, then pulls; resolves when done (errors are stored in syncState). */
+  syncNow(target: SyncTarget, reason: SyncReason): Promise<void>;
+}

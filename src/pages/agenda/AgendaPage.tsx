@@ -1,0 +1,236 @@
+import { createEffect, createMemo, createSignal, on, Show, type JSX } from 'solid-js';
+import type { EditScope } from '../../core/ical/event-draft';
+import type { Calendar } from '../../core/model/calendar';
+import type { TimeRange } from '../../core/occurrences/time-range';
+import { pageContext, viewerZone } from '../../lib/db';
+import { locale, useCatalog } from '../../lib/i18n/locale';
+import { AgendaToolbar } from './AgendaToolbar';
+import { CalendarDialog } from './CalendarDialog';
+import { CalendarSidebar } from './CalendarSidebar';
+import { CalendarView } from './CalendarView';
+import { ConfirmDialog } from './ConfirmDialog';
+import { EventEditor } from './EventEditor';
+import { ScopeDialog } from './ScopeDialog';
+import * as actions from './agenda-actions';
+import { createAgendaData } from './agenda-data';
+import { agendaMessages } from './agenda-messages';
+import { shiftAgendaDate, todayIso } from './agenda-route';
+import { useAgendaUrl } from './agenda-url';
+import { appErrorMessage } from './app-error-message';
+import type { CalendarHandlers } from './calendar-options';
+import type { EditorRequest } from './editor-session';
+import { instantOfFcString } from './fc-dates';
+import { parseOccurrenceId } from './occurrence-ref';
+import { createPrompt } from './prompt';
+import { defaultNewDraft, draftFromNewParam, draftFromSelection } from './selection-draft';
+import './agenda.css';
+
+interface Confirmation {
+  readonly title: string;
+  readonly body: string;
+  readonly confirmLabel: string;
+}
+
+/** `/agenda/:view/:date`: toolbar, calendar sidebar, FullCalendar, the event editor and its questions. */
+export function AgendaPage(): JSX.Element {
+  const t = useCatalog(agendaMessages);
+  const url = useAgendaUrl();
+  const zone = viewerZone();
+  const [range, setRange] = createSignal<TimeRange | null>(null);
+  const [title, setTitle] = createSignal('');
+  const [problem, setProblem] = createSignal<string | null>(null);
+  const [editor, setEditor] = createSignal<EditorRequest | null>(null);
+  const [calendarDialog, setCalendarDialog] = createSignal<{ calendar: Calendar | null } | null>(null);
+  const scopePrompt = createPrompt<true, EditScope>();
+  const confirmPrompt = createPrompt<Confirmation, true>();
+
+  const report = (error: unknown): void => {
+    const message = appErrorMessage(error);
+    setProblem(t(message.key, message.params));
+  };
+  const data = createAgendaData(range, report);
+  createEffect(() => {
+    const error = data.error();
+    if (error !== null)
+      setProblem(t('errorLoading', { message: appErrorMessage(error).params['message'] ?? '' }));
+  });
+
+  const askScope = (): Promise<EditScope | null> => scopePrompt.ask(true);
+  const confirm = async (question: Confirmation): Promise<boolean> =>
+    (await confirmPrompt.ask(question)) === true;
+
+  /** The first visible calendar the user may write to (else any writable one). */
+  const defaultCalendar = createMemo(() => {
+    const writable = data.calendars().filter((c) => !c.readOnly);
+    return (writable.find((c) => c.visible === 1) ?? writable[0])?.id ?? null;
+  });
+
+  const openNew = (request: EditorRequest): void => {
+    setEditor(null);
+    setEditor(request);
+  };
+  const newEventNow = (): void => {
+    openNew({ kind: 'new', draft: defaultNewDraft(pageContext().now(), zone, url.date()) });
+  };
+
+  // `?new=` and `?event=` open the editor once, then leave the URL.
+  createEffect(
+    on([url.newParam, url.eventParam], ([newParam, eventParam]) => {
+      if (newParam !== null) {
+        openNew({ kind: 'new', draft: draftFromNewParam(newParam, pageContext().now(), zone) });
+      } else if (eventParam !== null) {
+        const ref = parseOccurrenceId(eventParam);
+        if (ref) openNew({ kind: 'edit', ref });
+      }
+      if (newParam !== null || eventParam !== null) url.clearOpenParams();
+    }),
+  );
+
+  const handlers: CalendarHandlers = {
+    onDatesSet: (span, rangeTitle) => {
+      setTitle(rangeTitle);
+      const from = instantOfFcString(span.startStr, zone);
+      const to = instantOfFcString(span.endStr, zone);
+      const current = range();
+      if (!current || current.from !== from || current.to !== to) setRange({ from, to });
+    },
+    onSelect: (span) => {
+      openNew({ kind: 'new', draft: draftFromSelection(span, zone) });
+    },
+    onOpen: (event) => {
+      openNew({ kind: 'edit', ref: { eventId: event.eventId, recurrenceId: event.recurrenceId } });
+    },
+    onChange: (event, span, revert) => {
+      void actions.moveFromCalendar({ event, span, revert }, askScope, report);
+    },
+    onRenderError: report,
+    label: (eventTitle, timeText, allDay) =>
+      t('eventLabel', {
+        title: eventTitle === '' ? t('untitled') : eventTitle,
+        time: allDay || timeText === '' ? t('allDayLabel') : timeText,
+      }),
+  };
+
+  const saveCalendar = async (
+    calendar: Calendar | null,
+    input: { name: string; color: string },
+  ): Promise<void> => {
+    await actions.saveCalendar(calendar, input);
+    setCalendarDialog(null);
+  };
+
+  const deleteCalendar = async (calendar: Calendar): Promise<void> => {
+    try {
+      const count = await actions.eventCount(calendar);
+      const key =
+        count === 0 ? 'deleteCalendarBodyNone' : count === 1 ? 'deleteCalendarBodyOne' : 'deleteCalendarBody';
+      const body = t(key, { name: calendar.name, count });
+      if (!(await confirm({ title: t('deleteCalendarTitle'), body, confirmLabel: t('delete') }))) return;
+      await actions.removeCalendar(calendar);
+      setCalendarDialog(null);
+    } catch (error) {
+      report(error);
+    }
+  };
+
+  return (
+    <main class="agenda">
+      <h1 class="agenda__heading">{t('heading')}</h1>
+      <Show when={problem()}>
+        {(message) => (
+          <div class="agenda__problem" role="alert">
+            <span>{message()}</span>
+            <button type="button" class="agenda-btn agenda-btn--quiet" onClick={() => setProblem(null)}>
+              {t('dismiss')}
+            </button>
+          </div>
+        )}
+      </Show>
+      <div class="agenda__layout">
+        <CalendarSidebar
+          calendars={data.calendars()}
+          onToggle={(calendar, visible) => {
+            actions.setCalendarVisible(calendar, visible).catch(report);
+          }}
+          onEdit={(calendar) => setCalendarDialog({ calendar })}
+          onNew={() => setCalendarDialog({ calendar: null })}
+        />
+        <section class="agenda__main" aria-labelledby="agenda-range-title">
+          <AgendaToolbar
+            view={url.view()}
+            title={title()}
+            titleId="agenda-range-title"
+            onToday={() => {
+              const ctx = pageContext();
+              url.go(url.view(), todayIso(ctx.now(), ctx.viewerZone));
+            }}
+            onStep={(direction) => {
+              url.go(url.view(), shiftAgendaDate(url.view(), url.date(), direction));
+            }}
+            onView={(view) => {
+              url.go(view, url.date());
+            }}
+            onNewEvent={newEventNow}
+          />
+          <CalendarView
+            view={url.view()}
+            date={url.date()}
+            events={data.events()}
+            locale={locale()}
+            timeZone={zone}
+            handlers={handlers}
+          />
+        </section>
+      </div>
+      <Show when={editor()} keyed>
+        {(request) => (
+          <EventEditor
+            request={request}
+            calendars={data.calendars()}
+            defaultCalendarId={defaultCalendar()}
+            askScope={askScope}
+            confirmDelete={(eventTitle) =>
+              confirm({
+                title: t('deleteEventTitle'),
+                body: t('deleteEventBody', { title: eventTitle === '' ? t('untitled') : eventTitle }),
+                confirmLabel: t('delete'),
+              })
+            }
+            onClose={() => setEditor(null)}
+          />
+        )}
+      </Show>
+      <Show when={calendarDialog()} keyed>
+        {(state) => (
+          <CalendarDialog
+            calendar={state.calendar}
+            onSave={(input) => saveCalendar(state.calendar, input)}
+            onDelete={() => {
+              if (state.calendar) void deleteCalendar(state.calendar);
+            }}
+            onClose={() => setCalendarDialog(null)}
+          />
+        )}
+      </Show>
+      <Show when={scopePrompt.question()}>
+        <ScopeDialog
+          onAnswer={(scope) => {
+            scopePrompt.answer(scope);
+          }}
+        />
+      </Show>
+      <Show when={confirmPrompt.question()}>
+        {(question) => (
+          <ConfirmDialog
+            title={question().title}
+            body={question().body}
+            confirmLabel={question().confirmLabel}
+            onAnswer={(confirmed) => {
+              confirmPrompt.answer(confirmed ? true : null);
+            }}
+          />
+        )}
+      </Show>
+    </main>
+  );
+}

@@ -1,0 +1,83 @@
+import { createSignal, For, type JSX } from 'solid-js';
+import type { Calendar } from '../../core/model/calendar';
+import { useCatalog } from '../../lib/i18n/locale';
+import { agendaMessages } from './agenda-messages';
+
+export interface CalendarSidebarProps {
+  readonly calendars: readonly Calendar[];
+  readonly onToggle: (calendar: Calendar, visible: boolean) => void;
+  readonly onEdit: (calendar: Calendar) => void;
+  readonly onNew: () => void;
+}
+
+/** "Calendars": one row per calendar with its colour, visibility and an edit button. Collapsible on phones. */
+export function CalendarSidebar(props: CalendarSidebarProps): JSX.Element {
+  const t = useCatalog(agendaMessages);
+  const [open, setOpen] = createSignal(false);
+  return (
+    <aside
+      class="agenda-sidebar"
+      classList={{ 'agenda-sidebar--open': open() }}
+      aria-labelledby="agenda-calendars-heading"
+    >
+      <div class="agenda-sidebar__header">
+        <h2 id="agenda-calendars-heading" class="agenda-sidebar__title">
+          {t('calendars')}
+        </h2>
+        <button
+          type="button"
+          class="agenda-btn agenda-sidebar__toggle"
+          aria-expanded={open()}
+          aria-controls="agenda-calendar-list"
+          onClick={() => setOpen((value) => !value)}
+        >
+          {open() ? t('hideCalendars') : t('showCalendars')}
+        </button>
+      </div>
+      <div id="agenda-calendar-list" class="agenda-sidebar__body">
+        <ul class="agenda-sidebar__list">
+          <For each={props.calendars}>
+            {(calendar) => (
+              <li class="agenda-sidebar__item">
+                <label class="agenda-sidebar__label">
+                  <input
+                    type="checkbox"
+                    checked={calendar.visible === 1}
+                    onChange={(event) => {
+                      props.onToggle(calendar, event.currentTarget.checked);
+                    }}
+                  />
+                  <span
+                    class="agenda-swatch"
+                    style={{ 'background-color': calendar.color }}
+                    aria-hidden="true"
+                  />
+                  <span class="agenda-sidebar__name">{calendar.name}</span>
+                </label>
+                <button
+                  type="button"
+                  class="agenda-btn agenda-btn--icon agenda-btn--quiet"
+                  aria-label={t('editCalendar', { name: calendar.name })}
+                  onClick={() => {
+                    props.onEdit(calendar);
+                  }}
+                >
+                  <span aria-hidden="true">✎</span>
+                </button>
+              </li>
+            )}
+          </For>
+        </ul>
+        <button
+          type="button"
+          class="agenda-btn"
+          onClick={() => {
+            props.onNew();
+          }}
+        >
+          {t('newCalendar')}
+        </button>
+      </div>
+    </aside>
+  );
+}

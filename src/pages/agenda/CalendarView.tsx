@@ -1,0 +1,82 @@
+import { Calendar, type EventInput, type EventSourceApi } from 'fullcalendar';
+import 'fullcalendar/skeleton.css';
+import 'fullcalendar/themes/classic/theme.css';
+import { createEffect, on, onCleanup, onMount, type JSX } from 'solid-js';
+import type { Locale } from '../../lib/i18n/i18n-types';
+import type { AgendaView } from './agenda-route';
+import { calendarOptions, fcLocale, type CalendarHandlers } from './calendar-options';
+import { FC_VIEW_TYPE } from './fc-views';
+
+export interface CalendarViewProps {
+  readonly view: AgendaView;
+  readonly date: string;
+  readonly events: readonly EventInput[];
+  readonly locale: Locale;
+  readonly timeZone: string;
+  readonly handlers: CalendarHandlers;
+}
+
+const SOURCE_ID = 'agenda';
+
+/**
+ * The FullCalendar instance, created once. The URL's view and date drive it; the live query's
+ * events replace its one event source (the calendar is never re-created for new data).
+ */
+export function CalendarView(props: CalendarViewProps): JSX.Element {
+  let container: HTMLDivElement | undefined;
+  let calendar: Calendar | undefined;
+  let source: EventSourceApi | undefined;
+
+  const replaceEvents = (events: readonly EventInput[]): void => {
+    const current = calendar;
+    if (!current) return;
+    current.batchRendering(() => {
+      source?.remove();
+      source = current.addEventSource({ id: SOURCE_ID, events: [...events] });
+    });
+  };
+
+  onMount(() => {
+    if (!container) return;
+    calendar = new Calendar(container, {
+      // Read once: later changes go through the effects below.
+      ...calendarOptions(props.handlers, props.timeZone, props.locale),
+      initialView: FC_VIEW_TYPE[props.view],
+      initialDate: props.date,
+    });
+    calendar.render();
+    replaceEvents(props.events);
+  });
+  onCleanup(() => {
+    calendar?.destroy();
+    calendar = undefined;
+  });
+
+  createEffect(
+    on(
+      () => [props.view, props.date] as const,
+      ([view, date]) => {
+        const current = calendar;
+        if (!current) return;
+        if (current.view.type !== FC_VIEW_TYPE[view]) current.changeView(FC_VIEW_TYPE[view], date);
+        else current.gotoDate(date);
+      },
+      { defer: true },
+    ),
+  );
+  createEffect(on(() => props.events, replaceEvents, { defer: true }));
+  createEffect(
+    on(
+      () => props.locale,
+      (locale) => calendar?.setOption('locale', fcLocale(locale)),
+      { defer: true },
+    ),
+  );
+
+  // FullCalendar sizes its own element to 100% of this wrapper, which has the height.
+  return (
+    <div class="agenda-calendar">
+      <div ref={container} class="agenda-calendar__root" />
+    </div>
+  );
+}

@@ -1,0 +1,112 @@
+import type { CalendarOptions, EventApi, EventDisplayInfo, LocaleSingularArg } from 'fullcalendar';
+import dayGridPlugin from 'fullcalendar/daygrid';
+import interactionPlugin from 'fullcalendar/interaction';
+import listPlugin from 'fullcalendar/list';
+import frLocale from 'fullcalendar/locales/fr';
+import classicTheme from 'fullcalendar/themes/classic';
+import timeGridPlugin from 'fullcalendar/timegrid';
+import type { Locale } from '../../lib/i18n/i18n-types';
+import type { FcSpan } from './fc-dates';
+import { agendaEventProps, type AgendaEventProps } from './to-calendar-event';
+
+export interface CalendarHandlers {
+  readonly onDatesSet: (span: FcSpan, title: string) => void;
+  readonly onSelect: (span: FcSpan) => void;
+  readonly onOpen: (event: AgendaEventProps) => void;
+  /** A drag or resize ended; call `revert` to put the event back. */
+  readonly onChange: (event: AgendaEventProps, span: FcSpan, revert: () => void) => void;
+  /** A render hook failed for one event: that event is skipped, the view goes on. */
+  readonly onRenderError: (error: unknown) => void;
+  /** The accessible label of an event, e.g. "Standup, 09:00 – 09:15". */
+  readonly label: (title: string, timeText: string, allDay: boolean) => string;
+}
+
+export function fcLocale(locale: Locale): LocaleSingularArg {
+  return locale === 'fr' ? frLocale : 'en';
+}
+
+function spanOf(event: EventApi): FcSpan {
+  return { startStr: event.startStr, endStr: event.endStr, allDay: event.allDay };
+}
+
+/**
+ * Gives each rendered event our data attribute, a name and keyboard access. Guarded: a failure on one
+ * event is reported and that element left as FullCalendar drew it.
+ */
+function decorateEvent(info: EventDisplayInfo & { el: HTMLElement }, handlers: CalendarHandlers): void {
+  try {
+    const props = agendaEventProps(info.event.extendedProps);
+    if (!props || info.isMirror) return;
+    const el = info.el;
+    el.dataset['occurrenceId'] = props.occurrenceId;
+    const label = handlers.label(info.event.title, info.timeText, info.event.allDay);
+    el.setAttribute('aria-label', props.location === '' ? label : `${label}, ${props.location}`);
+    el.title = label;
+    if (el.tabIndex < 0) el.tabIndex = 0;
+    if (el.parentElement?.getAttribute('role') === 'list') {
+      // The list view puts events straight into a role="list": they must be its items.
+      el.setAttribute('role', 'listitem');
+    } else if (!el.hasAttribute('role') && el.tagName !== 'A' && el.tagName !== 'BUTTON') {
+      el.setAttribute('role', 'button');
+    }
+    el.addEventListener('keydown', (event) => {
+      if (event.key !== 'Enter' && event.key !== ' ') return;
+      event.preventDefault();
+      event.stopPropagation();
+      handlers.onOpen(props);
+    });
+  } catch (error) {
+    handlers.onRenderError(error);
+  }
+}
+
+/** Everything about the calendar that does not change while the page is open. */
+export function calendarOptions(
+  handlers: CalendarHandlers,
+  timeZone: string,
+  locale: Locale,
+): CalendarOptions {
+  return {
+    plugins: [dayGridPlugin, timeGridPlugin, listPlugin, interactionPlugin, classicTheme],
+    locales: [frLocale],
+    locale: fcLocale(locale),
+    timeZone,
+    headerToolbar: false,
+    height: '100%',
+    nowIndicator: true,
+    editable: true,
+    selectable: true,
+    selectMirror: true,
+    dayMaxEvents: true,
+    eventInteractive: true,
+    navLinks: false,
+    eventTimeFormat: { hour: '2-digit', minute: '2-digit', hour12: false },
+    slotHeaderFormat: { hour: '2-digit', minute: '2-digit', hour12: false },
+    scrollTime: '08:00:00',
+    datesSet: (info) => {
+      handlers.onDatesSet({ startStr: info.startStr, endStr: info.endStr, allDay: true }, info.view.title);
+    },
+    select: (info) => {
+      handlers.onSelect({ startStr: info.startStr, endStr: info.endStr, allDay: info.allDay });
+      info.view.calendar.unselect();
+    },
+    eventClick: (info) => {
+      info.jsEvent.preventDefault();
+      const props = agendaEventProps(info.event.extendedProps);
+      if (props) handlers.onOpen(props);
+    },
+    eventDrop: (info) => {
+      const props = agendaEventProps(info.event.extendedProps);
+      if (props) handlers.onChange(props, spanOf(info.event), info.revert);
+      else info.revert();
+    },
+    eventResize: (info) => {
+      const props = agendaEventProps(info.event.extendedProps);
+      if (props) handlers.onChange(props, spanOf(info.event), info.revert);
+      else info.revert();
+    },
+    eventDidMount: (info) => {
+      decorateEvent(info, handlers);
+    },
+  };
+}

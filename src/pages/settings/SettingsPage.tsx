@@ -1,0 +1,33 @@
+import { Show, type JSX } from 'solid-js';
+import { useCatalog } from '../../lib/i18n/locale';
+import { useSettingsState } from '../../lib/settings';
+import { PreferencesSection } from './PreferencesSection';
+import { settingsMessages } from './settings-messages';
+import { StorageSection } from './StorageSection';
+
+export function SettingsPage(): JSX.Element {
+  const t = useCatalog(settingsMessages);
+  const state = useSettingsState();
+  const settings = () => {
+    const current = state();
+    return current.state === 'ready' ? current.value : undefined;
+  };
+  return (
+    <main id="main" class="page page--settings" tabindex="-1">
+      <h1 class="page__title">{t('heading')}</h1>
+      <div class="settings-grid">
+        <Show
+          when={settings()}
+          fallback={
+            <p class="card" role="status" aria-busy="true">
+              {t('loading')}
+            </p>
+          }
+        >
+          {(current) => <PreferencesSection settings={current()} />}
+        </Show>
+        <StorageSection />
+      </div>
+    </main>
+  );
+}
