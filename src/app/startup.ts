@@ -1,6 +1,7 @@
 import { ensureDefaults } from '../core/db/bootstrap';
 import { AppError, ErrorKind } from '../core/errors';
-import { rematerializeIfZoneChanged } from '../core/occurrences/window';
+import { ensureWindowCovers, rematerializeIfZoneChanged } from '../core/occurrences/window';
+import { YEAR_MS } from '../core/occurrences/time-range';
 import { readSettings } from '../core/settings/settings';
 import { db, pageContext } from '../lib/db';
 import { locale, setLocale } from '../lib/i18n/locale';
@@ -56,14 +57,19 @@ function reportOrRethrow(error: unknown): void {
 
 /**
  * Work that may take a while and must not hold up the first paint: re-place all-day and floating
- * events when the viewer's zone changed, ask for persistent storage, and surface storage errors that
+ * events when the viewer's zone changed, keep the materialised window one year back and two ahead, ask for persistent storage, and surface storage errors that
  * nobody caught (a write failing for lack of space) in the storage banner.
  */
 export function startBackgroundTasks(): void {
   window.addEventListener('unhandledrejection', (event) => {
     if (reportStorageProblem(event.reason)) event.preventDefault();
   });
-  void rematerializeIfZoneChanged(db, pageContext()).catch(reportOrRethrow);
+  const ctx = pageContext();
+  const now = ctx.now();
+  // The window was set at first use; as days pass it must still reach a year back and two ahead.
+  void rematerializeIfZoneChanged(db, ctx)
+    .then(() => ensureWindowCovers(db, { from: now - YEAR_MS, to: now + 2 * YEAR_MS }, ctx))
+    .catch(reportOrRethrow);
   // A refusal is normal (the browser decides); Settings › Storage shows the state and can ask again.
   void requestPersistentStorage().catch(() => false);
 }

@@ -4,7 +4,8 @@ import 'fullcalendar/themes/classic/theme.css';
 import { createEffect, on, onCleanup, onMount, type JSX } from 'solid-js';
 import type { Locale } from '../../lib/i18n/i18n-types';
 import type { AgendaView } from './agenda-route';
-import { calendarOptions, fcLocale, type CalendarHandlers } from './calendar-options';
+import { calendarOptions, fcLocale, firstDayOfWeek, type CalendarHandlers } from './calendar-options';
+import { intlLocale } from '../../lib/i18n/locale';
 import { FC_VIEW_TYPE } from './fc-views';
 
 export interface CalendarViewProps {
@@ -68,7 +69,10 @@ export function CalendarView(props: CalendarViewProps): JSX.Element {
   createEffect(
     on(
       () => props.locale,
-      (locale) => calendar?.setOption('locale', fcLocale(locale)),
+      (locale) => {
+        calendar?.setOption('locale', fcLocale(locale));
+        calendar?.setOption('firstDay', firstDayOfWeek(intlLocale()) ?? 1);
+      },
       { defer: true },
     ),
   );

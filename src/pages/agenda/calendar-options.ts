@@ -6,6 +6,7 @@ import frLocale from 'fullcalendar/locales/fr';
 import classicTheme from 'fullcalendar/themes/classic';
 import timeGridPlugin from 'fullcalendar/timegrid';
 import type { Locale } from '../../lib/i18n/i18n-types';
+import { intlLocale } from '../../lib/i18n/locale';
 import type { FcSpan } from './fc-dates';
 import { agendaEventProps, type AgendaEventProps } from './to-calendar-event';
 
@@ -21,8 +22,31 @@ export interface CalendarHandlers {
   readonly label: (title: string, timeText: string, allDay: boolean) => string;
 }
 
+/**
+ * FullCalendar's locale: French from its catalog; English keeps the browser's region (en-GB, en-US…) so
+ * FullCalendar's Intl formatting follows it (24-hour clock, day before month in the UK).
+ */
 export function fcLocale(locale: Locale): LocaleSingularArg {
-  return locale === 'fr' ? frLocale : 'en';
+  return locale === 'fr' ? frLocale : intlLocale();
+}
+
+/** The first day of the week for the UI's locale (0 = Sunday), from Intl where the browser knows it. */
+export function firstDayOfWeek(localeCode: string): number | undefined {
+  try {
+    const intlLocale: unknown = new Intl.Locale(localeCode);
+    // getWeekInfo() (Chromium ≥ 130) and the older weekInfo getter are not in TypeScript's lib yet.
+    const info = readWeekInfo(intlLocale);
+    return info === undefined ? undefined : info % 7;
+  } catch {
+    return undefined;
+  }
+}
+
+function readWeekInfo(value: unknown): number | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const withGetter = value as { getWeekInfo?: () => { firstDay?: number }; weekInfo?: { firstDay?: number } };
+  const info = typeof withGetter.getWeekInfo === 'function' ? withGetter.getWeekInfo() : withGetter.weekInfo;
+  return typeof info?.firstDay === 'number' ? info.firstDay : undefined;
 }
 
 function spanOf(event: EventApi): FcSpan {
@@ -70,6 +94,7 @@ export function calendarOptions(
     plugins: [dayGridPlugin, timeGridPlugin, listPlugin, interactionPlugin, classicTheme],
     locales: [frLocale],
     locale: fcLocale(locale),
+    firstDay: firstDayOfWeek(intlLocale()) ?? 1,
     timeZone,
     headerToolbar: false,
     height: '100%',
