@@ -1,0 +1,154 @@
+/**
+ * The proxy as a plain fetch-style handler: `Request` in, `Response` out, no state but the rate
+ * limiter's buckets, and the outside world (DNS, the upstream connection, the clock, the log)
+ * injected. It runs inside node-server.ts and could run on an edge runtime given a `lookup` and an
+ * `upstream` that connects to the checked address.
+ *
+ *   GET /health                 → 200 {"ok":true}
+ *   OPTIONS /proxy (preflight)  → 204 with the CORS allowlists
+ *   <DAV method> /proxy?url=…   → the server's answer, filtered both ways
+ */
+import type { ProxyConfig } from './config';
+import { corsHeaders, isOriginAllowed, isPreflight, preflightHeaders } from './cors';
+import { forward, type Forwarded } from './forward';
+import { clientResponseHeaders, upstreamRequestHeaders } from './header-policy';
+import type { ProxyLogger } from './logger';
+import { allowHeaderValue, isForwardedMethod, methodHasBody } from './method-policy';
+import { createRateLimiter } from './rate-limiter';
+import { readLimitedBody } from './body-limit';
+import { isRefusal, refuse, refusalResponse, type Refusal } from './refusal';
+import { checkTargetUrl, parseTargetUrl } from './target-url';
+import type { LookupFn, UpstreamFetch } from './upstream';
+
+export interface ProxyDeps {
+  readonly lookup: LookupFn;
+  readonly upstream: UpstreamFetch;
+  /** Milliseconds since the epoch; drives the rate limiter and the logged duration. */
+  readonly now: () => number;
+  readonly logger: ProxyLogger;
+}
+
+/** What the server around the handler knows about the connection. */
+export interface ClientInfo {
+  readonly clientIp?: string;
+}
+
+export type ProxyHandler = (request: Request, client?: ClientInfo) => Promise<Response>;
+
+export const proxyPath = '/proxy';
+
+export function createProxyHandler(config: ProxyConfig, deps: ProxyDeps): ProxyHandler {
+  const limiter = createRateLimiter(config.rateLimit, deps.now);
+
+  return async (request, client) => {
+    const started = deps.now();
+    const origin = request.headers.get('origin');
+    const cors = corsHeaders(origin, config.allowedOrigins);
+    const clientIp = client?.clientIp ?? 'unknown';
+    const log: Record<string, string | number | boolean> = { client: clientIp, method: request.method };
+    let response: Response;
+    try {
+      const outcome = await handle(request, origin, clientIp, log);
+      response = isRefusal(outcome) ? refusalResponse(outcome, cors) : outcome;
+      if (isRefusal(outcome)) log.refusal = outcome.kind;
+    } catch {
+      response = refusalResponse(refuse('internal', 'The proxy failed unexpectedly.'), cors);
+      log.refusal = 'internal';
+    }
+    log.status = response.status;
+    log.ms = deps.now() - started;
+    if (response.status >= 400) deps.logger.warn('proxy', log);
+    else deps.logger.info('proxy', log);
+    return response;
+  };
+
+  async function handle(
+    request: Request,
+    origin: string | null,
+    clientIp: string,
+    log: Record<string, string | number | boolean>,
+  ): Promise<Response | Refusal> {
+    const { pathname, searchParams } = new URL(request.url);
+    if (pathname === '/health' && request.method === 'GET') {
+      return Response.json({ ok: true }, { headers: corsHeaders(origin, config.allowedOrigins) });
+    }
+    if (pathname !== proxyPath) return refuse('not-found', `Only ${proxyPath}?url=… is served here.`);
+
+    const rate = limiter.take(clientIp);
+    if (!rate.allowed) {
+      return refuse('rate-limited', `Too many requests; try again in ${rate.retryAfterSeconds} s.`, {
+        'Retry-After': String(rate.retryAfterSeconds),
+      });
+    }
+    if (origin === null ? !config.allowMissingOrigin : !isOriginAllowed(origin, config.allowedOrigins)) {
+      return refuse('origin-not-allowed', `The origin ${origin ?? '(none)'} may not use this proxy.`);
+    }
+    if (isPreflight(request)) return preflight(request);
+    if (!isForwardedMethod(request.method)) {
+      return refuse('method-not-allowed', `The method ${request.method} is not forwarded.`, {
+        Allow: allowHeaderValue,
+      });
+    }
+
+    const urls = searchParams.getAll('url');
+    const [raw] = urls;
+    if (raw === undefined || raw === '')
+      return refuse('missing-url', 'Add the target as /proxy?url=<absolute URL>.');
+    if (urls.length > 1) return refuse('invalid-url', 'Give exactly one url parameter.');
+    const url = parseTargetUrl(raw);
+    if (isRefusal(url)) return url;
+    log.host = url.host;
+    log.path = url.pathname;
+    const refusal = checkTargetUrl(url, config);
+    if (refusal) return refusal;
+
+    const body = methodHasBody(request.method)
+      ? await readLimitedBody(request, config.maxRequestBytes)
+      : null;
+    if (body && !body.ok) {
+      return refuse('body-too-large', `The request body is larger than ${config.maxRequestBytes} bytes.`);
+    }
+    const outgoing = {
+      url,
+      method: request.method.toUpperCase(),
+      headers: upstreamRequestHeaders(request.headers, config.userAgent),
+      body: body?.bytes ?? null,
+    };
+    const forwarded = await forward(outgoing, config, deps);
+    if (isRefusal(forwarded)) return forwarded;
+    if (forwarded.response.status < 200 || forwarded.response.status > 599) {
+      return refuse('upstream-unreachable', `${url.host} answered with an invalid status.`);
+    }
+    return clientResponse(forwarded, url, outgoing.method, origin);
+  }
+
+  function preflight(request: Request): Response | Refusal {
+    const wanted = request.headers.get('access-control-request-method') ?? '';
+    if (!isForwardedMethod(wanted)) {
+      return refuse('method-not-allowed', `The method ${wanted} is not forwarded.`, {
+        Allow: allowHeaderValue,
+      });
+    }
+    const headers = preflightHeaders(corsHeaders(request.headers.get('origin'), config.allowedOrigins));
+    return new Response(null, { status: 204, headers });
+  }
+
+  function clientResponse(
+    forwarded: Forwarded,
+    requested: URL,
+    method: string,
+    origin: string | null,
+  ): Response {
+    const { response, url } = forwarded;
+    const headers = clientResponseHeaders(response.headers, url);
+    corsHeaders(origin, config.allowedOrigins).forEach((value, name) => {
+      headers.set(name, value);
+    });
+    if (url.href !== requested.href) headers.set('X-Proxy-Final-Url', url.href);
+    // The proxied body is the server's, served from the proxy's origin: never let it run as a page.
+    headers.set('Content-Security-Policy', "sandbox; default-src 'none'");
+    headers.set('X-Content-Type-Options', 'nosniff');
+    const noBody = method === 'HEAD' || [101, 204, 205, 304].includes(response.status);
+    return new Response(noBody ? null : response.body, { status: response.status, headers });
+  }
+}
