@@ -1,8 +1,9 @@
 import { defineConfig } from 'vitest/config';
 import solid from 'vite-plugin-solid';
+import { almanacProxyPlugin } from './workers/proxy/vite-plugin';
 
 export default defineConfig({
-  plugins: [solid()],
+  plugins: [solid(), almanacProxyPlugin()],
   build: {
     target: 'es2022',
     sourcemap: true,

@@ -1,6 +1,7 @@
 // Serves the built app (dist/) for `npm start`: static files, single-page fallback to index.html,
-// long-lived caching for hashed assets and none for index.html / the service worker, and a strict
-// Content-Security-Policy. No dependencies, so it starts anywhere Node runs.
+// long-lived caching for hashed assets and none for index.html / the service worker, a strict
+// Content-Security-Policy, and the CORS proxy (workers/proxy, built to dist-proxy/) under /proxy on
+// the same origin, so the app reaches CalDAV servers without any cross-origin request.
 import { createServer } from 'node:http';
 import { createReadStream, statSync } from 'node:fs';
 import { extname, join, normalize, resolve, sep } from 'node:path';
@@ -8,6 +9,17 @@ import { extname, join, normalize, resolve, sep } from 'node:path';
 const root = resolve(process.env.ALMANAC_DIST ?? 'dist');
 const port = Number(process.env.PORT ?? 4173);
 const host = process.env.HOST ?? '127.0.0.1';
+
+const { createProxyListener, proxySettingsFromEnv, jsonLineLogger } = await import('../dist-proxy/index.js');
+const proxySettings = proxySettingsFromEnv(process.env);
+const ownOrigins = [`http://${host}:${port}`, `http://localhost:${port}`, `http://127.0.0.1:${port}`];
+const proxy = createProxyListener({
+  config: {
+    ...proxySettings.config,
+    allowedOrigins: [...new Set([...proxySettings.config.allowedOrigins, ...ownOrigins])],
+  },
+  deps: { logger: jsonLineLogger((line) => process.stdout.write(line)) },
+});
 
 const types = {
   '.html': 'text/html; charset=utf-8',
@@ -57,6 +69,11 @@ function fileFor(urlPath) {
 }
 
 const server = createServer((req, res) => {
+  const pathname = (req.url ?? '/').split('?')[0] ?? '/';
+  if (pathname === '/proxy' || pathname.startsWith('/proxy/')) {
+    proxy.listener(req, res);
+    return;
+  }
   if (req.method !== 'GET' && req.method !== 'HEAD') {
     res.writeHead(405, { Allow: 'GET, HEAD' }).end();
     return;

@@ -1,8 +1,8 @@
 /** What other code (scripts/serve.mjs through the build, tests) imports from the proxy. */
 export { createProxyHandler, proxyPath } from './proxy-handler';
 export type { ClientInfo, ProxyDeps, ProxyHandler } from './proxy-handler';
-export { startProxyServer, systemLookup } from './node-server';
-export type { ProxyServer, ProxyServerOptions } from './node-server';
+export { createProxyListener, startProxyServer, systemLookup } from './node-server';
+export type { ProxyListener, ProxyServer, ProxyServerOptions } from './node-server';
 export { defaultProxyConfig, presetHosts, defaultOrigins } from './config';
 export type { ProxyConfig, RateLimit } from './config';
 export { proxySettingsFromEnv } from './env-config';

@@ -35,7 +35,15 @@ export interface ProxyServer {
 
 export const systemLookup: LookupFn = (hostname) => dnsLookup(hostname, { all: true, verbatim: true });
 
-export async function startProxyServer(options: ProxyServerOptions): Promise<ProxyServer> {
+export interface ProxyListener {
+  /** A node:http request listener: mount it under `/proxy` of any Node server (scripts/serve.mjs). */
+  readonly listener: (req: IncomingMessage, res: ServerResponse) => void;
+  /** Closes the upstream connection pool. */
+  close(): void;
+}
+
+/** The proxy as a request listener, for mounting inside another Node server (same origin as the app). */
+export function createProxyListener(options: Pick<ProxyServerOptions, 'config' | 'deps'>): ProxyListener {
   const upstream = createNodeUpstream();
   const deps: ProxyDeps = {
     lookup: systemLookup,
@@ -45,12 +53,22 @@ export async function startProxyServer(options: ProxyServerOptions): Promise<Pro
     ...options.deps,
   };
   const handler = createProxyHandler(options.config, deps);
-  const server = createServer((req, res) => {
-    serve(handler, options.config, req, res).catch(() => {
-      if (!res.headersSent) res.writeHead(500);
-      res.end();
-    });
-  });
+  return {
+    listener: (req, res) => {
+      serve(handler, options.config, req, res).catch(() => {
+        if (!res.headersSent) res.writeHead(500);
+        res.end();
+      });
+    },
+    close: () => {
+      upstream.close();
+    },
+  };
+}
+
+export async function startProxyServer(options: ProxyServerOptions): Promise<ProxyServer> {
+  const proxy = createProxyListener(options);
+  const server = createServer(proxy.listener);
   server.on('connect', (req: IncomingMessage, socket: Duplex) => {
     socket.end(
       'HTTP/1.1 405 Method Not Allowed\r\nContent-Type: application/json\r\nConnection: close\r\n\r\n' +
@@ -73,7 +91,7 @@ export async function startProxyServer(options: ProxyServerOptions): Promise<Pro
     url: `http://${host}:${address.port}`,
     close: () =>
       new Promise<void>((resolve, reject) => {
-        upstream.close();
+        proxy.close();
         server.closeAllConnections();
         server.close((error) => {
           if (error) reject(error);
