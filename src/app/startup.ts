@@ -9,6 +9,8 @@ import { resolveLocale } from '../lib/language';
 import { replaySettingsJournal } from '../lib/settings-journal';
 import { reportStorageProblem, requestPersistentStorage } from '../lib/storage';
 import { applyTheme } from '../lib/theme';
+import { startSyncTriggers } from '../lib/sync-client';
+import { liveQuery } from 'dexie';
 import { shellMessages } from './shell-messages';
 
 /** Opening waits this long for another tab that holds an older version of the database open. */
@@ -72,4 +74,20 @@ export function startBackgroundTasks(): void {
     .catch(reportOrRethrow);
   // A refusal is normal (the browser decides); Settings › Storage shows the state and can ask again.
   void requestPersistentStorage().catch(() => false);
+  startSyncOnceAnAccountExists();
+}
+
+/**
+ * The sync worker (and its triggers: start, focus, online, local changes) starts only once a server
+ * account exists, so a purely local agenda never loads it; adding an account later starts it live.
+ */
+function startSyncOnceAnAccountExists(): void {
+  const subscription = liveQuery(() => db.accounts.where('kind').notEqual('local').count()).subscribe({
+    next: (remoteAccounts) => {
+      if (remoteAccounts === 0) return;
+      subscription.unsubscribe();
+      startSyncTriggers();
+    },
+    error: reportOrRethrow,
+  });
 }

@@ -1,4 +1,5 @@
-import { createSignal, For, type JSX } from 'solid-js';
+import { createSignal, For, Show, type JSX } from 'solid-js';
+import { CalendarSyncStatus } from '../../components/sync';
 import type { Calendar } from '../../core/model/calendar';
 import { useCatalog } from '../../lib/i18n/locale';
 import { agendaMessages } from './agenda-messages';
@@ -64,6 +65,11 @@ export function CalendarSidebar(props: CalendarSidebarProps): JSX.Element {
                 >
                   <span aria-hidden="true">✎</span>
                 </button>
+                <Show when={calendar.remoteUrl !== null}>
+                  <div class="agenda-sidebar__sync">
+                    <CalendarSyncStatus calendarId={calendar.id} />
+                  </div>
+                </Show>
               </li>
             )}
           </For>

@@ -1,6 +1,10 @@
 import { Show, type JSX } from 'solid-js';
 import { useCatalog } from '../../lib/i18n/locale';
 import { useSettingsState } from '../../lib/settings';
+import { createLiveQuery } from '../../lib/live-query';
+import { db } from '../../lib/db';
+import { SyncIssuesPanel } from '../../components/sync';
+import { AccountsSection } from './accounts/AccountsSection';
 import { PreferencesSection } from './PreferencesSection';
 import { settingsMessages } from './settings-messages';
 import { StorageSection } from './StorageSection';
@@ -11,6 +15,11 @@ export function SettingsPage(): JSX.Element {
   const settings = () => {
     const current = state();
     return current.state === 'ready' ? current.value : undefined;
+  };
+  const remoteAccounts = createLiveQuery(() => db.accounts.where('kind').notEqual('local').count());
+  const hasRemoteAccounts = (): boolean => {
+    const current = remoteAccounts();
+    return current.state === 'ready' && current.value > 0;
   };
   return (
     <main id="main" class="page page--settings" tabindex="-1">
@@ -25,6 +34,10 @@ export function SettingsPage(): JSX.Element {
           }
         >
           {(current) => <PreferencesSection settings={current()} />}
+        </Show>
+        <AccountsSection />
+        <Show when={hasRemoteAccounts()}>
+          <SyncIssuesPanel />
         </Show>
         <StorageSection />
       </div>

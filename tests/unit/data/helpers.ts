@@ -81,6 +81,9 @@ export async function remoteCalendar(db: AlmanacDb, ctx: CoreContext, name = 'Wo
     name: 'Server',
     serverUrl: 'https://dav.example.test/',
     username: 'ada',
+    provider: 'other',
+    syncIntervalMinutes: 2,
+    needsPassword: false,
     credential: null,
     createdAt: ctx.now(),
   };

@@ -1,0 +1,126 @@
+import { Match, Show, Switch, type JSX } from 'solid-js';
+import type { AppErrorData } from '../../core/errors';
+import type { CalendarId } from '../../core/model/ids';
+import type { SyncStatus } from '../../core/model/sync-state';
+import { createMinuteClock } from '../../lib/clock';
+import { errorMessage } from '../../lib/error-messages';
+import { intlLocale, useCatalog } from '../../lib/i18n/locale';
+import { formatCount, relativeTime } from './relative-time';
+import { syncMessages } from './sync-messages';
+import { createSyncNow } from './sync-now';
+import { useCalendarSyncInfo } from './sync-status-data';
+import './sync.css';
+
+type Failed = Extract<SyncStatus, { phase: 'failed' }>;
+type Syncing = Extract<SyncStatus, { phase: 'syncing' }>;
+
+/**
+ * One synced calendar's state: "Synced 2 minutes ago" (live), progress during a long sync, or the
+ * last error in words with Retry; and a "Sync now" control. Local calendars render nothing.
+ */
+export function CalendarSyncStatus(props: { readonly calendarId: CalendarId }): JSX.Element {
+  const t = useCatalog(syncMessages);
+  const info = useCalendarSyncInfo(() => props.calendarId);
+  const now = createMinuteClock();
+  const action = createSyncNow(() => ({ kind: 'calendar', calendarId: props.calendarId }));
+
+  const when = (instant: number): string => relativeTime(instant, now(), intlLocale()) ?? t('justNow');
+  const name = (): string => info()?.calendar.name ?? '';
+  const status = (): SyncStatus => info()?.status ?? { phase: 'idle', lastOkAt: null };
+  const failed = (): Failed | null => {
+    const current = status();
+    return current.phase === 'failed' ? current : null;
+  };
+  const syncing = (): Syncing | null => {
+    const current = status();
+    return current.phase === 'syncing' ? current : null;
+  };
+  const lastOkAt = (): number | null => {
+    const current = status();
+    return current.phase === 'syncing' ? null : current.lastOkAt;
+  };
+
+  return (
+    <Show when={info()}>
+      {(current) => (
+        <div class="sync-status" classList={{ 'sync-status--failed': failed() !== null }}>
+          <div class="sync-status__line" aria-live="polite">
+            <Switch>
+              <Match when={syncing()}>{(running) => <Progress status={running()} name={name()} />}</Match>
+              <Match when={failed()}>
+                {(failure) => <FailureText error={failure().error} retryAt={failure().retryAt} when={when} />}
+              </Match>
+              <Match when={action.pending()}>{t('syncing')}</Match>
+              <Match when={lastOkAt()}>{(at) => t('syncedAgo', { when: when(at()) })}</Match>
+              <Match when={lastOkAt() === null}>{t('neverSynced')}</Match>
+            </Switch>
+          </div>
+          <Show when={current().account.needsPassword}>
+            <p class="sync-status__notice">{t('needsPassword', { name: current().account.name })}</p>
+          </Show>
+          <Show when={failed() !== null && lastOkAt() !== null}>
+            <p class="sync-status__detail muted">{t('lastOk', { when: when(lastOkAt() ?? 0) })}</p>
+          </Show>
+          <Show when={!current().account.needsPassword}>
+            <button
+              type="button"
+              class="button button--quiet sync-status__button"
+              aria-label={failed() ? t('retryLabel', { name: name() }) : t('syncNowLabel', { name: name() })}
+              disabled={action.pending() || syncing() !== null}
+              onClick={() => {
+                action.run();
+              }}
+            >
+              {failed() ? t('retry') : t('syncNow')}
+            </button>
+          </Show>
+        </div>
+      )}
+    </Show>
+  );
+}
+
+function Progress(props: { readonly status: Syncing; readonly name: string }): JSX.Element {
+  const t = useCatalog(syncMessages);
+  const locale = (): string => intlLocale();
+  return (
+    <>
+      <Show
+        when={props.status.total}
+        fallback={
+          props.status.done > 0
+            ? t('syncingCount', { done: formatCount(props.status.done, locale()) })
+            : t('syncing')
+        }
+      >
+        {(total) =>
+          t('syncingProgress', {
+            done: formatCount(props.status.done, locale()),
+            total: formatCount(total(), locale()),
+          })
+        }
+      </Show>
+      <progress
+        class="sync-status__progress"
+        aria-label={t('progressLabel', { name: props.name })}
+        max={props.status.total ?? undefined}
+        value={props.status.total !== null ? props.status.done : undefined}
+      />
+    </>
+  );
+}
+
+function FailureText(props: {
+  readonly error: AppErrorData;
+  readonly retryAt: number | null;
+  readonly when: (instant: number) => string;
+}): JSX.Element {
+  const t = useCatalog(syncMessages);
+  const words = () => errorMessage(props.error);
+  return (
+    <>
+      <strong class="sync-status__error">{words().title}</strong> <span>{words().action}</span>
+      <Show when={props.retryAt}>{(at) => <span> {t('retryAt', { when: props.when(at()) })}</span>}</Show>
+    </>
+  );
+}

@@ -1,0 +1,109 @@
+import { createSignal, For, Show, type JSX } from 'solid-js';
+import { toAppErrorData, type AppErrorData } from '../../core/errors';
+import type { ConflictCopy } from '../../core/model/conflict-copy';
+import type { CalendarId } from '../../core/model/ids';
+import { discardConflictCopy, restoreConflictCopy } from '../../core/sync/conflict-copies';
+import { createMinuteClock } from '../../lib/clock';
+import { db, pageContext } from '../../lib/db';
+import { errorMessage } from '../../lib/error-messages';
+import { intlLocale, useCatalog } from '../../lib/i18n/locale';
+import { relativeTime } from './relative-time';
+import { syncMessages } from './sync-messages';
+
+type Copy = ConflictCopy & { readonly summary: string };
+
+/**
+ * The user's versions kept after a conflict (rule 3): restore one (a local edit, pushed by the next
+ * sync) or discard it (the server's version, already shown, stays).
+ */
+export function ConflictList(props: {
+  readonly items: readonly Copy[];
+  readonly calendarNames: ReadonlyMap<CalendarId, string>;
+}): JSX.Element {
+  const t = useCatalog(syncMessages);
+  const now = createMinuteClock();
+  return (
+    <ul class="sync-issues__list">
+      <For each={props.items}>
+        {(copy) => (
+          <li class="sync-issues__item">
+            <p>
+              {t('conflictOf', {
+                summary: copy.summary || t('untitled'),
+                calendar: props.calendarNames.get(copy.calendarId) ?? t('unknownCalendar'),
+              })}
+            </p>
+            <Show when={copy.fields.length > 0}>
+              <p class="muted">{t('conflictFields', { fields: copy.fields.join(', ') })}</p>
+            </Show>
+            <p class="muted">
+              {t('conflictWhen', { when: relativeTime(copy.createdAt, now(), intlLocale()) ?? t('justNow') })}
+            </p>
+            <details>
+              <summary>{t('yourVersion')}</summary>
+              <pre class="sync-issues__raw">{copy.localIcs}</pre>
+            </details>
+            <ConflictActions copy={copy} />
+          </li>
+        )}
+      </For>
+    </ul>
+  );
+}
+
+function ConflictActions(props: { readonly copy: Copy }): JSX.Element {
+  const t = useCatalog(syncMessages);
+  const [busy, setBusy] = createSignal(false);
+  const [error, setError] = createSignal<AppErrorData | null>(null);
+  const summary = (): string => props.copy.summary || t('untitled');
+
+  const act = (work: () => Promise<unknown>): void => {
+    setBusy(true);
+    setError(null);
+    work()
+      .catch((thrown: unknown) => {
+        setError(toAppErrorData(thrown));
+      })
+      .finally(() => {
+        setBusy(false);
+      });
+  };
+
+  return (
+    <>
+      <div class="sync-issues__actions">
+        <button
+          type="button"
+          class="button button--primary"
+          aria-label={t('restoreLabel', { summary: summary() })}
+          disabled={busy()}
+          onClick={() => {
+            const id = props.copy.id;
+            act(() => restoreConflictCopy(db, id, pageContext()));
+          }}
+        >
+          {t('restore')}
+        </button>
+        <button
+          type="button"
+          class="button"
+          aria-label={t('discardLabel', { summary: summary() })}
+          disabled={busy()}
+          onClick={() => {
+            const id = props.copy.id;
+            act(() => discardConflictCopy(db, id));
+          }}
+        >
+          {t('discard')}
+        </button>
+      </div>
+      <Show when={error()}>
+        {(failure) => (
+          <p role="alert" class="field__error">
+            {errorMessage(failure()).title}. {errorMessage(failure()).action}
+          </p>
+        )}
+      </Show>
+    </>
+  );
+}

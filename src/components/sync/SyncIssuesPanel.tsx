@@ -1,0 +1,46 @@
+import { createUniqueId, Show, type JSX } from 'solid-js';
+import { useCatalog } from '../../lib/i18n/locale';
+import { ConflictList } from './ConflictList';
+import { SetAsideList } from './SetAsideList';
+import { syncMessages } from './sync-messages';
+import { useSyncIssues } from './sync-status-data';
+import './sync.css';
+
+/** Everything sync could not settle alone: set-aside server objects and conflict copies. */
+export function SyncIssuesPanel(): JSX.Element {
+  const t = useCatalog(syncMessages);
+  const issues = useSyncIssues();
+  const headingId = createUniqueId();
+  const setAsideId = createUniqueId();
+  const conflictsId = createUniqueId();
+  return (
+    <section class="card sync-issues" aria-labelledby={headingId}>
+      <h2 id={headingId} class="card__title">
+        {t('issuesTitle')}
+      </h2>
+      <Show when={issues()}>
+        {(current) => (
+          <>
+            <Show when={current().setAside.length === 0 && current().conflicts.length === 0}>
+              <p class="muted">{t('noIssues')}</p>
+            </Show>
+            <Show when={current().conflicts.length > 0}>
+              <section aria-labelledby={conflictsId}>
+                <h3 id={conflictsId}>{t('conflictsTitle')}</h3>
+                <p class="muted">{t('conflictsIntro')}</p>
+                <ConflictList items={current().conflicts} calendarNames={current().calendarNames} />
+              </section>
+            </Show>
+            <Show when={current().setAside.length > 0}>
+              <section aria-labelledby={setAsideId}>
+                <h3 id={setAsideId}>{t('setAsideTitle')}</h3>
+                <p class="muted">{t('setAsideIntro')}</p>
+                <SetAsideList items={current().setAside} calendarNames={current().calendarNames} />
+              </section>
+            </Show>
+          </>
+        )}
+      </Show>
+    </section>
+  );
+}

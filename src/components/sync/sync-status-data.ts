@@ -1,0 +1,88 @@
+import type { Accessor } from 'solid-js';
+import type { CalDavAccount } from '../../core/model/account';
+import type { Calendar } from '../../core/model/calendar';
+import type { ConflictCopy } from '../../core/model/conflict-copy';
+import type { AccountId, CalendarId } from '../../core/model/ids';
+import type { SetAsideObject } from '../../core/model/set-aside-object';
+import type { SyncStatus } from '../../core/model/sync-state';
+import { db } from '../../lib/db';
+import { createLiveQueryWith } from '../../lib/live-query-with';
+import { createLiveQuery } from '../../lib/live-query';
+
+/** A synced calendar as its status line needs it. */
+export interface CalendarSyncInfo {
+  readonly calendar: Calendar;
+  readonly account: CalDavAccount;
+  /** null until the first sync wrote one. */
+  readonly status: SyncStatus | null;
+}
+
+async function readCalendarSyncInfo(calendarId: CalendarId): Promise<CalendarSyncInfo | null> {
+  const calendar = await db.calendars.get(calendarId);
+  if (!calendar || calendar.remoteUrl === null) return null;
+  const account = await db.accounts.get(calendar.accountId);
+  if (account?.kind !== 'caldav') return null;
+  const state = await db.syncState.get(calendarId);
+  return { calendar, account, status: state?.status ?? null };
+}
+
+/** The calendar's sync status, live; null for local calendars (they show nothing). */
+export function useCalendarSyncInfo(calendarId: Accessor<CalendarId>): Accessor<CalendarSyncInfo | null> {
+  const result = createLiveQueryWith(calendarId, readCalendarSyncInfo);
+  return () => {
+    const current = result();
+    return current.state === 'ready' ? current.value : null;
+  };
+}
+
+export interface AccountSyncInfo {
+  readonly account: CalDavAccount;
+  readonly calendars: readonly Calendar[];
+}
+
+async function readAccountSyncInfo(accountId: AccountId): Promise<AccountSyncInfo | null> {
+  const account = await db.accounts.get(accountId);
+  if (account?.kind !== 'caldav') return null;
+  const calendars = await db.calendars.where('accountId').equals(accountId).sortBy('order');
+  return { account, calendars: calendars.filter((calendar) => calendar.remoteUrl !== null) };
+}
+
+export function useAccountSyncInfo(accountId: Accessor<AccountId>): Accessor<AccountSyncInfo | null> {
+  const result = createLiveQueryWith(accountId, readAccountSyncInfo);
+  return () => {
+    const current = result();
+    return current.state === 'ready' ? current.value : null;
+  };
+}
+
+export interface SyncIssues {
+  readonly setAside: readonly SetAsideObject[];
+  readonly conflicts: readonly (ConflictCopy & { readonly summary: string })[];
+  /** Calendar names by id, for "in Work". */
+  readonly calendarNames: ReadonlyMap<CalendarId, string>;
+}
+
+async function readSyncIssues(): Promise<SyncIssues> {
+  const [setAside, conflicts, calendars] = await Promise.all([
+    db.setAside.toArray(),
+    db.conflicts.toArray(),
+    db.calendars.toArray(),
+  ]);
+  const events = await db.events.bulkGet(conflicts.map((copy) => copy.eventId));
+  return {
+    setAside: setAside.sort((a, b) => b.seenAt - a.seenAt),
+    conflicts: conflicts
+      .map((copy, index) => ({ ...copy, summary: events[index]?.summary ?? copy.uid }))
+      .sort((a, b) => b.createdAt - a.createdAt),
+    calendarNames: new Map(calendars.map((calendar) => [calendar.id, calendar.name])),
+  };
+}
+
+/** Set-aside objects and conflict copies of every calendar, newest first, live. */
+export function useSyncIssues(): Accessor<SyncIssues | null> {
+  const result = createLiveQuery(readSyncIssues);
+  return () => {
+    const current = result();
+    return current.state === 'ready' ? current.value : null;
+  };
+}

@@ -1,0 +1,50 @@
+/**
+ * Removing an account: its calendars and everything keyed by them (events, occurrences, outbox, sync
+ * state, conflict copies, set-aside objects) and the account row with its encrypted credential, in one
+ * transaction: nothing is left orphaned, and a failure leaves everything as it was.
+ *
+ * The credential key in `secrets` is shared by all accounts and stays: removing it could race with
+ * another context encrypting a new account's password under it.
+ */
+import type { AlmanacDb } from '../db/almanac-db';
+import { AppError, ErrorKind } from '../errors';
+import { LOCAL_ACCOUNT_ID, type AccountId, type CalendarId } from '../model/ids';
+
+async function removeCalendarData(db: AlmanacDb, calendarId: CalendarId): Promise<void> {
+  await db.occurrences
+    .where('[calendarId+start]')
+    .between([calendarId, -Infinity], [calendarId, Infinity], true, true)
+    .delete();
+  await db.events.where('calendarId').equals(calendarId).delete();
+  await db.outbox.where('calendarId').equals(calendarId).delete();
+  await db.conflicts.where('calendarId').equals(calendarId).delete();
+  await db.setAside.where('calendarId').equals(calendarId).delete();
+  await db.syncState.delete(calendarId);
+  await db.calendars.delete(calendarId);
+}
+
+/** Removes a synced account and all its data. Removing an account that is already gone does nothing. */
+export async function removeAccount(db: AlmanacDb, id: AccountId): Promise<void> {
+  if (id === LOCAL_ACCOUNT_ID) {
+    throw new AppError({
+      kind: ErrorKind.invalidInput,
+      message: 'The calendars on this device are not an account that can be removed.',
+      retryable: false,
+    });
+  }
+  const tables = [
+    db.accounts,
+    db.calendars,
+    db.events,
+    db.occurrences,
+    db.outbox,
+    db.syncState,
+    db.conflicts,
+    db.setAside,
+  ];
+  await db.transaction('rw', tables, async () => {
+    const calendarIds = await db.calendars.where('accountId').equals(id).primaryKeys();
+    for (const calendarId of calendarIds) await removeCalendarData(db, calendarId);
+    await db.accounts.delete(id);
+  });
+}

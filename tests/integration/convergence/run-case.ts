@@ -1,0 +1,215 @@
+/**
+ * One convergence case: a fresh calendar on the chosen server and a fresh local database, the
+ * scenario's operations interleaved with faulty sync attempts, then sync until settled and the
+ * checks of check.ts. Returns the violations and a transcript for the failure report.
+ */
+import { createProxiedFetch } from '../../../workers/sync/proxied-fetch';
+import { ALL_FAULTS } from '../../servers/fault-plan';
+import { seededRandom } from '../../servers/seeded-random';
+import { checkConverged } from './check';
+import { collectingLog, type CreateSyncEngine } from './engine-port';
+import { fieldValue, fieldsOf, TrackedField, type ObjectFields } from './ics-fields';
+import { createLocalSide, VIEWER_ZONE, type LocalSide } from './local-side';
+import type { Operation, Scenario } from './operations';
+import { Oracle, type Side } from './oracle';
+import { serverSide, type ServerSide } from './server-side';
+import { syncOnce, syncUntilSettled, type SettleReport } from './settle';
+import type { World } from './world';
+
+export interface CaseResult {
+  readonly problems: readonly string[];
+  readonly transcript: readonly string[];
+  readonly settle: SettleReport | null;
+}
+
+const DAY = 86_400_000;
+const FIRST_DAY = Date.UTC(2030, 0, 7, 8, 0);
+let caseCounter = 0;
+
+interface CaseState {
+  readonly oracle: Oracle;
+  readonly origin: Map<string, Side>;
+  readonly server: ServerSide;
+  readonly local: LocalSide;
+  readonly transcript: string[];
+  counter: number;
+}
+
+function remember(state: CaseState, fields: ObjectFields, side: Side): void {
+  state.origin.set(fields.summary, side);
+  state.origin.set(fields.start, side);
+}
+
+/** Values the server holds that came from this client but whose upload it never saw confirmed. */
+async function unconfirmed(state: CaseState, fields: ObjectFields): Promise<Set<string>> {
+  const event = await state.local.db.events
+    .where('[calendarId+uid]')
+    .equals([state.local.calendarId, fields.uid])
+    .first();
+  const synced = event?.syncedIcs ? fieldsOf(event.syncedIcs) : null;
+  const result = new Set<string>();
+  for (const field of [TrackedField.summary, TrackedField.start]) {
+    const value = fieldValue(fields, field);
+    const confirmed = synced !== null && fieldValue(synced, field) === value;
+    if (state.origin.get(value) === 'local' && !confirmed) result.add(value);
+  }
+  return result;
+}
+
+async function serverOperation(state: CaseState, op: Extract<Operation, { side: 'server' }>): Promise<void> {
+  const n = ++state.counter;
+  if (op.op === 'create') {
+    const created = await state.server.create(
+      `server-${n}@other`,
+      `Server ${n} 会議`,
+      FIRST_DAY + n * DAY,
+      op.recurring,
+    );
+    remember(state, created, 'server');
+    state.oracle.created(created);
+    return;
+  }
+  const entries = await state.server.list();
+  const entry = entries[op.target % Math.max(entries.length, 1)];
+  if (!entry) return;
+  state.transcript.push(`  on ${entry.fields.uid} (${entry.href})`);
+  if (op.op === 'edit' || op.op === 'retime') {
+    const after =
+      op.op === 'edit'
+        ? await state.server.edit(entry, `Server ${n} 会議`)
+        : await state.server.retime(entry, FIRST_DAY + n * DAY);
+    remember(state, after, 'server');
+    state.oracle.written(entry.fields, after);
+  } else if (op.op === 'delete') {
+    const accidental = await unconfirmed(state, entry.fields);
+    await state.server.delete(entry);
+    state.oracle.deleted(entry.fields, accidental);
+  } else {
+    await state.server.renameHref(entry, `renamed-${n}`);
+  }
+}
+
+async function localOperation(state: CaseState, op: Extract<Operation, { side: 'local' }>): Promise<void> {
+  const n = ++state.counter;
+  if (op.op === 'create') {
+    const created = await state.local.create(`Local ${n} Ünïcødé`, FIRST_DAY + n * DAY, op.recurring);
+    remember(state, created, 'local');
+    state.oracle.created(created);
+    return;
+  }
+  const events = await state.local.events();
+  const event = events[op.target % Math.max(events.length, 1)];
+  if (!event) return;
+  const before = fieldsOf(event.ics);
+  state.transcript.push(`  on ${event.uid}`);
+  if (op.op === 'delete') {
+    await state.local.delete(event);
+    state.oracle.deleted(before, new Set());
+    return;
+  }
+  const after =
+    op.op === 'edit'
+      ? await state.local.edit(event, `Local ${n} Ünïcødé`)
+      : await state.local.retime(event, FIRST_DAY + n * DAY);
+  remember(state, after, 'local');
+  state.oracle.written(before, after);
+}
+
+export async function runCase(
+  world: World,
+  scenario: Scenario,
+  createEngine: CreateSyncEngine,
+): Promise<CaseResult> {
+  const station = await world.station(scenario.server);
+  const { server, faults } = station;
+  faults.setPlan({ mode: 'none' });
+  station.reseed(scenario.seed);
+  const name = `conv-${++caseCounter}-${scenario.seed}`;
+  const calendarUrl = await server.createCalendar(name);
+  const path = new URL(calendarUrl).pathname;
+  let clock = Date.UTC(2029, 11, 1, 9, 0);
+  const ctx = { now: () => clock, viewerZone: VIEWER_ZONE };
+  const local = await createLocalSide({
+    name: `almanac-${name}`,
+    serverUrl: `${faults.url}${path.replace(/[^/]+\/$/, '')}`,
+    calendarUrl: `${faults.url}${path}`,
+    username: server.username,
+    ctx,
+  });
+  const state: CaseState = {
+    oracle: new Oracle(),
+    origin: new Map(),
+    server: serverSide(server, calendarUrl),
+    local,
+    transcript: [
+      `case ${name} on ${scenario.server} via ${scenario.transport}, fault rate ${scenario.faultRate}`,
+    ],
+    counter: 0,
+  };
+  const log = collectingLog();
+  const engine = createEngine({
+    db: local.db,
+    fetch: scenario.transport === 'proxy' ? createProxiedFetch(world.proxyBase, fetch) : fetch,
+    now: ctx.now,
+    viewerZone: VIEWER_ZONE,
+    random: seededRandom(scenario.seed ^ 0x5bd1e995),
+    credentials: () => Promise.resolve({ username: server.username, password: server.password }),
+    log: log.log,
+  });
+  const faultPlan = {
+    mode: 'random',
+    rates: Object.fromEntries(ALL_FAULTS.map((kind) => [kind, scenario.faultRate])),
+  } as const;
+  let settle: SettleReport | null = null;
+  try {
+    for (const recurring of scenario.initial)
+      await serverOperation(state, { side: 'server', op: 'create', recurring });
+    faults.setPlan(faultPlan);
+    for (const op of scenario.operations) {
+      state.transcript.push(JSON.stringify(op));
+      clock += 60_000;
+      if (op.side === 'server') await serverOperation(state, op);
+      else if (op.side === 'local') await localOperation(state, op);
+      else {
+        clock += 3 * 3_600_000;
+        const outcome = await syncOnce(engine, local.db, local.calendarId);
+        state.transcript.push(`  → ${outcome.ok ? 'ok' : `${outcome.error.kind}: ${outcome.error.message}`}`);
+      }
+    }
+    settle = await syncUntilSettled({
+      engine,
+      db: local.db,
+      calendarId: local.calendarId,
+      advanceClock: (ms) => {
+        clock += ms;
+      },
+      faultsOff: () => {
+        faults.setPlan({ mode: 'none' });
+      },
+    });
+    faults.setPlan({ mode: 'none' });
+    const problems = checkConverged({
+      server: await state.server.list(),
+      local: await local.events(),
+      conflicts: await local.db.conflicts.where('calendarId').equals(local.calendarId).toArray(),
+      expectations: state.oracle.expectations(),
+      outboxLeft: await local.db.outbox.where('calendarId').equals(local.calendarId).count(),
+    });
+    return { problems, transcript: [...state.transcript, ...faultLines(faults.stats().recent)], settle };
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    return { problems: [message], transcript: [...state.transcript, ...log.lines.slice(-60)], settle };
+  } finally {
+    faults.setPlan({ mode: 'none' });
+    await local.dispose();
+    await state.server.dav.request('DELETE', calendarUrl).catch(() => undefined);
+  }
+}
+
+function faultLines(
+  recent: readonly { method: string; path: string; fault: string | null; status: number | null }[],
+) {
+  return recent
+    .slice(-40)
+    .map((event) => `  ${event.method} ${event.path} ${event.fault ?? '-'} → ${event.status ?? 'dropped'}`);
+}

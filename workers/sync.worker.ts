@@ -1,0 +1,51 @@
+/**
+ * The sync worker: Comlink.expose of the sync service (workers/sync/sync-service.ts) with the real
+ * outside world. It owns all network access (through the CORS proxy) and the credentials; the page
+ * talks to it through src/lib/sync-client.ts only.
+ */
+import * as Comlink from 'comlink';
+import { createAlmanacDb } from '../src/core/db/almanac-db';
+import { createMemoryLocks, type WithLock } from '../src/core/sync/sync-locks';
+import type { Schedule } from '../src/core/sync/timers';
+import { registerComlinkErrorHandlers } from '../src/lib/comlink-errors';
+import { createProxiedFetch } from './sync/proxied-fetch';
+import { createWorkerSyncService } from './sync/sync-service';
+
+// Vite types every env variable as `any`: read it as unknown and accept only a non-empty string.
+const configuredProxy: unknown = import.meta.env.VITE_ALMANAC_PROXY_URL;
+const proxyBase = new URL(
+  typeof configuredProxy === 'string' && configuredProxy !== '' ? configuredProxy : '/proxy',
+  self.location.href,
+).href;
+
+/** Web Locks: one sync per calendar across tabs, workers and the service worker. */
+const withLock: WithLock =
+  'locks' in navigator
+    ? async (name, fn) => await navigator.locks.request(name, fn)
+    : // Without Web Locks (very old browsers) this worker still never overlaps itself.
+      createMemoryLocks();
+
+const schedule: Schedule = (ms, fn) => {
+  const timer = setTimeout(fn, ms);
+  return () => {
+    clearTimeout(timer);
+  };
+};
+
+registerComlinkErrorHandlers();
+
+const service = createWorkerSyncService({
+  db: createAlmanacDb(),
+  fetch: createProxiedFetch(proxyBase, (input, init) => fetch(input, init)),
+  now: () => Date.now(),
+  random: () => Math.random(),
+  viewerZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+  subtle: crypto.subtle,
+  withLock,
+  schedule,
+  // Outcomes the user needs are in syncState (shown by src/components/sync); nothing here may carry
+  // credentials or calendar data, and the worker has no console to write to under our lint rules.
+  log: () => undefined,
+});
+
+Comlink.expose(service);

@@ -1,0 +1,29 @@
+/** The XML bodies the sync engine sends. Built from constants and escaped hrefs/tokens only. */
+import { escapeXml } from './xml';
+
+const HEAD = '<?xml version="1.0" encoding="utf-8"?>';
+
+export const propfindCollectionBody = `${HEAD}
+<d:propfind xmlns:d="DAV:" xmlns:cs="http://calendarserver.org/ns/">
+  <d:prop><cs:getctag/><d:sync-token/><d:supported-report-set/><d:current-user-privilege-set/></d:prop>
+</d:propfind>`;
+
+export const propfindMembersBody = `${HEAD}
+<d:propfind xmlns:d="DAV:"><d:prop><d:getetag/><d:resourcetype/></d:prop></d:propfind>`;
+
+export function syncCollectionBody(token: string | null): string {
+  return `${HEAD}
+<d:sync-collection xmlns:d="DAV:">
+  <d:sync-token>${token === null ? '' : escapeXml(token)}</d:sync-token>
+  <d:sync-level>1</d:sync-level>
+  <d:prop><d:getetag/><d:resourcetype/></d:prop>
+</d:sync-collection>`;
+}
+
+export function multigetBody(paths: readonly string[]): string {
+  return `${HEAD}
+<c:calendar-multiget xmlns:d="DAV:" xmlns:c="urn:ietf:params:xml:ns:caldav">
+  <d:prop><d:getetag/><c:calendar-data/></d:prop>
+${paths.map((path) => `  <d:href>${escapeXml(path)}</d:href>`).join('\n')}
+</c:calendar-multiget>`;
+}

@@ -1,0 +1,68 @@
+/**
+ * The engine's writes to IndexedDB. Each keeps the item's status (href, etag, last synced text) in the
+ * same transaction as the change it belongs to (SYNC-RULES rule 1), and an outbox entry is cleared in
+ * the transaction that records its result, so a crash in between loses and doubles nothing.
+ */
+import { putEvent, type EventInput } from '../../../src/core/events/event-store';
+import type { EventRecord } from '../../../src/core/model/event';
+import type { CalendarId, EventId } from '../../../src/core/model/ids';
+import type { OutboxEntry } from '../../../src/core/model/outbox';
+import type { SyncRun } from './sync-run';
+
+export function tables(run: SyncRun) {
+  const { db } = run;
+  return [db.events, db.occurrences, db.meta, db.outbox, db.conflicts, db.setAside, db.calendars];
+}
+
+export function setAsideId(calendarId: CalendarId, href: string): string {
+  return `${calendarId}|${href}`;
+}
+
+/** Stores a server version of an event (new or replacing) with its status. */
+export async function storeServerVersion(
+  run: SyncRun,
+  input: { id?: EventId; ics: string; href: string; etag: string | null },
+): Promise<EventId> {
+  const event: EventInput = {
+    ...(input.id !== undefined ? { id: input.id } : {}),
+    calendarId: run.calendar.id,
+    ics: input.ics,
+    href: input.href,
+    etag: input.etag,
+    syncedIcs: input.ics,
+  };
+  const id = await putEvent(run.db, event, run.core);
+  await run.db.setAside.delete(setAsideId(run.calendar.id, input.href));
+  return id;
+}
+
+/** Records that `sentIcs` reached the server at `href` and clears the outbox entry, in one transaction. */
+export async function commitPushed(
+  run: SyncRun,
+  entry: OutboxEntry,
+  event: EventRecord,
+  result: { href: string; etag: string | null; sentIcs: string },
+): Promise<void> {
+  await run.db.transaction('rw', tables(run), async () => {
+    const current = await run.db.events.get(event.id);
+    if (current) {
+      // If the user edited again meanwhile, `ics` keeps the newer text (its own entry pushes it).
+      const changes: Partial<EventRecord> = {
+        href: result.href,
+        etag: result.etag,
+        syncedIcs: result.sentIcs,
+      };
+      await run.db.events.update(event.id, changes);
+    }
+    await dropEntry(run, entry);
+  });
+  run.report.pushed += 1;
+}
+
+export async function dropEntry(run: SyncRun, entry: OutboxEntry): Promise<void> {
+  if (entry.seq !== undefined) await run.db.outbox.delete(entry.seq);
+}
+
+export async function noteFailedAttempt(run: SyncRun, entry: OutboxEntry): Promise<void> {
+  if (entry.seq !== undefined) await run.db.outbox.update(entry.seq, { attempts: entry.attempts + 1 });
+}

@@ -1,0 +1,139 @@
+/**
+ * Pushes a calendar's outbox in order (SYNC-RULES rule 8: before pulling). Every write is
+ * conditional (rule 14); a create goes to an href derived from the UID with If-None-Match: *, so a
+ * retry of an entry that already arrived meets 412 and is recognised by content, never doubled.
+ */
+import { AppError, ErrorKind } from '../../../src/core/errors';
+import { deleteEvent } from '../../../src/core/events/event-store';
+import type { EventRecord } from '../../../src/core/model/event';
+import type { OutboxEntry } from '../../../src/core/model/outbox';
+import { normaliseHref, objectHrefFor } from '../caldav/href';
+import { deleteObject, getObject, putObject, type WriteOutcome } from '../caldav/object-writes';
+import { commitPushed, dropEntry, storeServerVersion, tables } from './local-writes';
+import { contentHash } from './normalise';
+import type { SyncRun } from './sync-run';
+import { resolveWriteConflict } from './write-conflict';
+
+/** 403 on a write: the calendar is read-only. Revert the local change and keep the user's text (rule 15). */
+async function revertForbidden(
+  run: SyncRun,
+  entry: OutboxEntry,
+  event: EventRecord | null,
+  reason: string,
+): Promise<void> {
+  const server = entry.href !== null ? await getObject(run.transport, entry.href) : null;
+  await run.db.transaction('rw', tables(run), async () => {
+    await run.db.calendars.update(run.calendar.id, { readOnly: true });
+    if (event) {
+      await run.db.conflicts.put({
+        id: `${event.id}|${run.core.now()}`,
+        calendarId: event.calendarId,
+        eventId: event.id,
+        uid: event.uid,
+        localIcs: event.ics,
+        serverIcs: server?.kind === 'ok' ? server.ics : '',
+        fields: ['READ-ONLY'],
+        createdAt: run.core.now(),
+      });
+    }
+    if (server?.kind === 'ok' && entry.href !== null) {
+      await storeServerVersion(run, {
+        ...(event ? { id: event.id } : {}),
+        ics: server.ics,
+        href: entry.href,
+        etag: server.etag,
+      });
+    } else if (event) {
+      await deleteEvent(run.db, event.id);
+    }
+    await run.db.outbox.where('eventId').equals(entry.eventId).delete();
+  });
+  run.log(
+    'warn',
+    `The server refused a change to ${entry.uid} (read-only calendar): it was reverted. ${reason.slice(0, 200)}`,
+  );
+}
+
+async function pushDelete(run: SyncRun, entry: OutboxEntry): Promise<void> {
+  if (entry.href === null) return dropEntry(run, entry);
+  let etag = entry.etag;
+  if (etag === null) {
+    const current = await getObject(run.transport, entry.href);
+    if (current.kind === 'gone' || current.etag === null) return dropEntry(run, entry);
+    etag = current.etag;
+  }
+  const outcome = await deleteObject(run.transport, entry.href, etag);
+  if (outcome.kind === 'ok' || outcome.kind === 'gone') {
+    await dropEntry(run, entry);
+    run.report.pushed += 1;
+  } else if (outcome.kind === 'forbidden') {
+    await revertForbidden(run, entry, null, outcome.reason);
+  } else {
+    // Edited on the server, deleted here: the edit wins and comes back (rule 4).
+    const server = await getObject(run.transport, entry.href);
+    const href = entry.href;
+    await run.db.transaction('rw', tables(run), async () => {
+      if (server.kind === 'ok') await storeServerVersion(run, { ics: server.ics, href, etag: server.etag });
+      await dropEntry(run, entry);
+    });
+    run.log('info', `${entry.uid} was edited on the server after you deleted it: the edit was kept.`);
+  }
+}
+
+async function pushWrite(run: SyncRun, entry: OutboxEntry, event: EventRecord): Promise<void> {
+  const creating = event.href === null;
+  const href = event.href ?? objectHrefFor(run.collectionUrl, event.uid, contentHash);
+  let outcome: WriteOutcome;
+  if (creating) outcome = await putObject(run.transport, href, event.ics, { ifNoneMatch: '*' });
+  else if (event.etag === null)
+    outcome = { kind: 'precondition-failed' }; // no etag to write against: read first
+  else outcome = await putObject(run.transport, href, event.ics, { ifMatch: event.etag });
+
+  if (outcome.kind === 'gone' && !creating) {
+    // Deleted on the server, edited here: recreate once (rules 4, 15).
+    outcome = await putObject(run.transport, href, event.ics, { ifNoneMatch: '*' });
+  }
+  if (outcome.kind === 'ok')
+    return commitPushed(run, entry, event, { href, etag: outcome.etag, sentIcs: event.ics });
+  if (outcome.kind === 'forbidden') return revertForbidden(run, entry, event, outcome.reason);
+  if (outcome.kind === 'gone') {
+    throw new AppError({
+      kind: ErrorKind.notFound,
+      message: 'The calendar is gone from the server.',
+      retryable: false,
+      detail: href,
+    });
+  }
+  const result = await resolveWriteConflict(run, entry, event, href);
+  if (result === 'server-gone') {
+    const again = await putObject(run.transport, href, event.ics, { ifNoneMatch: '*' });
+    if (again.kind === 'ok')
+      return commitPushed(run, entry, event, { href, etag: again.etag, sentIcs: event.ics });
+    run.log(
+      'warn',
+      `${event.uid} could not be written (${again.kind}); another object on the server may hold its UID.`,
+    );
+  }
+}
+
+/** Pushes the due entries of the calendar, oldest first. Returns how many entries were processed. */
+export async function pushOutbox(run: SyncRun, entries: readonly OutboxEntry[]): Promise<void> {
+  for (const entry of entries) {
+    if (entry.op === 'delete') {
+      await pushDelete(run, entry);
+      continue;
+    }
+    const event = await run.db.events.get(entry.eventId);
+    if (!event || event.calendarId !== run.calendar.id) {
+      await dropEntry(run, entry);
+      continue;
+    }
+    if (event.href !== null && event.syncedIcs !== null && event.ics === event.syncedIcs) {
+      await dropEntry(run, entry); // an earlier entry of this event already pushed this text
+      continue;
+    }
+    const normal =
+      event.href === null ? event : { ...event, href: normaliseHref(event.href, run.collectionUrl) };
+    await pushWrite(run, entry, normal);
+  }
+}

@@ -1,0 +1,147 @@
+/**
+ * The CalDAV sync engine, platform-free: everything from the outside world is injected (fetch, time,
+ * credentials, logger). One calendar at a time: push its outbox, then pull (SYNC-RULES rule 8); skip
+ * with one request when nothing changed on either side (rule 9). See README.md for the lifecycle.
+ */
+import { AppError, ErrorKind, isAppError, toAppErrorData } from '../../../src/core/errors';
+import type { Calendar } from '../../../src/core/model/calendar';
+import type { CalendarId, EventId } from '../../../src/core/model/ids';
+import type { CalendarSyncState } from '../../../src/core/model/sync-state';
+import { readCollectionState } from '../caldav/collection-state';
+import { collectionKey } from '../caldav/href';
+import { DEFAULT_MULTIGET_BATCH } from '../caldav/multiget';
+import { createTransport } from '../caldav/transport';
+import { pull } from './pull';
+import { pushOutbox } from './push-outbox';
+import { emptyReport, type CalendarSyncReport, type SyncEngineDeps, type SyncRun } from './sync-run';
+import { lastOkAt, readSyncState, saveSyncState, setStatus } from './sync-status';
+
+export type { CalendarSyncReport, SyncEngineDeps } from './sync-run';
+
+export interface SyncEngine {
+  /** Push the calendar's outbox, then pull (rule 8). Writes syncState (token, ctag, progress as
+   *  status {phase:'syncing', done, total}, and {phase:'idle', lastOkAt} on success). Throws AppError
+   *  (auth / network / server with retryAfterMs / suspicious-empty-listing …) leaving local data as it was. */
+  syncCalendar(
+    calendarId: CalendarId,
+    onProgress?: (done: number, total: number | null) => void,
+  ): Promise<CalendarSyncReport>;
+}
+
+function invalid(message: string): AppError {
+  return new AppError({ kind: ErrorKind.invalidInput, message, retryable: false });
+}
+
+async function openRun(
+  deps: SyncEngineDeps,
+  calendarId: CalendarId,
+  startedAt: number,
+  onProgress?: (done: number, total: number | null) => void,
+): Promise<SyncRun> {
+  const calendar: Calendar | undefined = await deps.db.calendars.get(calendarId);
+  if (!calendar)
+    throw new AppError({
+      kind: ErrorKind.notFound,
+      message: 'The calendar was not found.',
+      retryable: false,
+    });
+  if (calendar.remoteUrl === null) throw invalid(`“${calendar.name}” is not a CalDAV calendar.`);
+  const account = await deps.db.accounts.get(calendar.accountId);
+  if (account?.kind !== 'caldav') throw invalid(`“${calendar.name}” does not belong to a CalDAV account.`);
+  const login = await deps.credentials(account.id);
+  const log = (level: 'debug' | 'info' | 'warn' | 'error', message: string) => {
+    deps.log({ level, message, calendarId });
+  };
+  return {
+    db: deps.db,
+    transport: createTransport({
+      fetch: deps.fetch,
+      now: deps.now,
+      username: login.username,
+      password: login.password,
+    }),
+    calendar,
+    collectionUrl: collectionKey(calendar.remoteUrl),
+    core: { now: deps.now, viewerZone: deps.viewerZone },
+    report: emptyReport(),
+    batchSize: Math.max(1, deps.multigetBatchSize ?? DEFAULT_MULTIGET_BATCH),
+    log,
+    progress: async (done, total) => {
+      onProgress?.(done, total);
+      await setStatus(deps.db, calendarId, { phase: 'syncing', done, total, startedAt });
+    },
+  };
+}
+
+async function runSync(run: SyncRun, before: CalendarSyncState): Promise<void> {
+  const { db, calendar } = run;
+  const now = run.core.now();
+  const due = (await db.outbox.where('calendarId').equals(calendar.id).sortBy('seq')).filter(
+    (entry) => entry.notBefore <= now,
+  );
+  const state = await readCollectionState(run.transport, run.collectionUrl);
+  if (state.readOnly !== null && state.readOnly !== calendar.readOnly)
+    await db.calendars.update(calendar.id, { readOnly: state.readOnly });
+  const unchanged = state.supportsSyncCollection
+    ? state.syncToken !== null && state.syncToken === before.syncToken
+    : state.ctag !== null && state.ctag === before.ctag;
+  if (due.length === 0 && unchanged && !before.initialSyncInProgress) {
+    run.report.skipped = true;
+    return;
+  }
+  await pushOutbox(run, due);
+  const left = await db.outbox.where('calendarId').equals(calendar.id).toArray();
+  const pending = new Set<EventId>(left.map((entry) => entry.eventId));
+  const stored = {
+    syncToken: before.syncToken,
+    ctag: before.ctag,
+    initialSyncInProgress: before.initialSyncInProgress,
+  };
+  const result = await pull(run, state, stored, pending);
+  // The ctag read before the push is stored only when nothing was pushed; otherwise the next sync re-checks.
+  const pushed = run.report.pushed > 0 || due.length > 0;
+  await saveSyncState(run, {
+    syncToken: result.syncToken,
+    ctag: pushed ? null : state.ctag,
+    initialSyncInProgress: false,
+  });
+}
+
+export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
+  const running = new Map<CalendarId, Promise<unknown>>();
+
+  async function syncOnce(
+    calendarId: CalendarId,
+    onProgress?: (done: number, total: number | null) => void,
+  ): Promise<CalendarSyncReport> {
+    const startedAt = deps.now();
+    const before = await readSyncState(deps.db, calendarId);
+    const previousOk = lastOkAt(before.status);
+    let run: SyncRun | null = null;
+    try {
+      run = await openRun(deps, calendarId, startedAt, onProgress);
+      await setStatus(deps.db, calendarId, { phase: 'syncing', done: 0, total: null, startedAt });
+      await runSync(run, before);
+      run.report.requests = run.transport.requestCount();
+      await setStatus(deps.db, calendarId, { phase: 'idle', lastOkAt: deps.now() });
+      run.log(run.report.skipped ? 'debug' : 'info', `Synced: ${JSON.stringify(run.report)}`);
+      return run.report;
+    } catch (error) {
+      const data = toAppErrorData(error);
+      const retryAt = data.retryAfterMs !== undefined ? deps.now() + data.retryAfterMs : null;
+      await setStatus(deps.db, calendarId, { phase: 'failed', error: data, retryAt, lastOkAt: previousOk });
+      deps.log({ level: 'error', message: `Sync failed: ${data.kind}: ${data.message}`, calendarId });
+      throw isAppError(error) ? error : new AppError(data, { cause: error });
+    }
+  }
+
+  return {
+    syncCalendar(calendarId, onProgress) {
+      // One sync per calendar at a time within this engine (across contexts the scheduler holds a Web Lock).
+      const previous = running.get(calendarId) ?? Promise.resolve();
+      const next = previous.catch(() => undefined).then(() => syncOnce(calendarId, onProgress));
+      running.set(calendarId, next);
+      return next;
+    },
+  };
+}

@@ -1,0 +1,82 @@
+/**
+ * A write the server refused because its version moved on (412/409, SYNC-RULES rule 15): fetch the
+ * server version and merge three ways against the last synced text (rule 3). What merges cleanly is
+ * uploaded; what still conflicts keeps the server's value in the event and the user's whole version
+ * as a conflict copy. A retried push whose first attempt already arrived is recognised here too.
+ */
+import type { EventRecord } from '../../../src/core/model/event';
+import type { OutboxEntry } from '../../../src/core/model/outbox';
+import { getObject, putObject, type WriteOutcome } from '../caldav/object-writes';
+import { commitPushed, dropEntry, noteFailedAttempt, storeServerVersion, tables } from './local-writes';
+import { sameContent } from './normalise';
+import type { SyncRun } from './sync-run';
+import { threeWayMerge } from './three-way-merge';
+
+export type ConflictResult = 'resolved' | 'server-gone' | 'left-pending';
+
+async function keepConflictCopy(
+  run: SyncRun,
+  event: EventRecord,
+  serverIcs: string,
+  fields: string[],
+): Promise<void> {
+  await run.db.conflicts.put({
+    id: `${event.id}|${run.core.now()}`,
+    calendarId: event.calendarId,
+    eventId: event.id,
+    uid: event.uid,
+    localIcs: event.ics,
+    serverIcs,
+    fields,
+    createdAt: run.core.now(),
+  });
+  run.report.conflicts += 1;
+  run.log(
+    'warn',
+    `Conflict on ${event.uid} (${fields.join(', ')}): the server's version is kept, yours is a conflict copy.`,
+  );
+}
+
+export async function resolveWriteConflict(
+  run: SyncRun,
+  entry: OutboxEntry,
+  event: EventRecord,
+  href: string,
+): Promise<ConflictResult> {
+  const server = await getObject(run.transport, href);
+  if (server.kind === 'gone') return 'server-gone';
+  if (sameContent(server.ics, event.ics)) {
+    // Our earlier attempt arrived (or both sides made the same change): nothing to upload.
+    await commitPushed(run, entry, event, { href, etag: server.etag, sentIcs: server.ics });
+    return 'resolved';
+  }
+  const merge = threeWayMerge(event.syncedIcs, event.ics, server.ics);
+  let upload: WriteOutcome | null = null;
+  if (merge.differsFromServer && server.etag !== null) {
+    upload = await putObject(run.transport, href, merge.ics, { ifMatch: server.etag });
+    if (upload.kind !== 'ok') {
+      // The server moved again under us: keep the entry, the next sync merges with its newer version.
+      await noteFailedAttempt(run, entry);
+      return 'left-pending';
+    }
+  }
+  await run.db.transaction('rw', tables(run), async () => {
+    if (merge.conflicts.length > 0) await keepConflictCopy(run, event, server.ics, merge.conflicts);
+    const uploadedEtag = upload?.kind === 'ok' ? upload.etag : undefined;
+    const uploaded = upload?.kind === 'ok';
+    await storeServerVersion(run, {
+      id: event.id,
+      ics: merge.differsFromServer ? merge.ics : server.ics,
+      href,
+      etag: uploadedEtag !== undefined ? uploadedEtag : server.etag,
+    });
+    if (!uploaded && merge.differsFromServer) {
+      // No etag to write against: the merged text waits locally, based on the server's version.
+      await run.db.events.update(event.id, { syncedIcs: server.ics });
+      return;
+    }
+    await dropEntry(run, entry);
+  });
+  run.report.pushed += upload?.kind === 'ok' ? 1 : 0;
+  return 'resolved';
+}

@@ -1,0 +1,153 @@
+import { liveQuery } from 'dexie';
+import {
+  accountCredentials,
+  saveCalDavAccount,
+  updateAccountPassword,
+} from '../../src/core/accounts/account-repo';
+import { removeAccount } from '../../src/core/accounts/account-removal';
+import { isCalDavProvider } from '../../src/core/accounts/provider-presets';
+import type { AlmanacDb } from '../../src/core/db/almanac-db';
+import type { AccountId } from '../../src/core/model/ids';
+import type { CalDavLogin, DiscoveredCalendar, DiscoveryResult, SyncApi } from '../../src/core/sync/sync-api';
+import type { WithLock } from '../../src/core/sync/sync-locks';
+import type { Schedule } from '../../src/core/sync/timers';
+import { discoverCalDav } from './caldav/discovery';
+import { createSyncEngine, type SyncEngineDeps } from './engine/sync-engine';
+import type { SchedulerLog } from './scheduler/scheduler-deps';
+import { createSyncScheduler, type SyncScheduler } from './scheduler/sync-scheduler';
+
+export type NewCalDavAccount = Parameters<SyncApi['addCalDavAccount']>[0];
+
+/** The pieces the service glues together (the worker shell binds the real modules; tests bind fakes). */
+export interface SyncServiceParts {
+  readonly db: AlmanacDb;
+  readonly discover: (login: CalDavLogin) => Promise<DiscoveryResult>;
+  /** Stores the account (password encrypted) and its chosen calendars. */
+  readonly saveAccount: (
+    login: NewCalDavAccount,
+    calendars: readonly DiscoveredCalendar[],
+  ) => Promise<AccountId>;
+  /** Stores the new password encrypted and clears the account's needsPassword. */
+  readonly savePassword: (accountId: AccountId, password: string) => Promise<void>;
+  /** Removes the account with its calendars, events, outbox entries, sync state and credentials. */
+  readonly deleteAccount: (accountId: AccountId) => Promise<void>;
+  /** One calendar's sync (the engine). */
+  readonly syncCalendar: Parameters<typeof createSyncScheduler>[0]['syncCalendar'];
+  readonly withLock: WithLock;
+  readonly schedule: Schedule;
+  readonly now: () => number;
+  readonly random: () => number;
+  readonly log: SchedulerLog;
+}
+
+export interface SyncService extends SyncApi {
+  /** Stops timers and the accounts watch (tests; a worker simply ends). */
+  dispose(): void;
+}
+
+/**
+ * The worker's side of SyncApi: discovery, accounts and sync requests, with the scheduler deciding
+ * when each calendar syncs. Arms the per-account timers at once and follows account changes made
+ * anywhere (a new interval set in Settings, a password given, an account removed in another tab).
+ */
+export function createSyncService(parts: SyncServiceParts): SyncService {
+  const scheduler: SyncScheduler = createSyncScheduler(parts);
+
+  const background = (what: string, work: Promise<unknown>): void => {
+    work.catch((error: unknown) => {
+      parts.log('service-task-failed', { what, error: error instanceof Error ? error.name : 'unknown' });
+    });
+  };
+
+  const accountsWatch = liveQuery(() => parts.db.accounts.toArray()).subscribe({
+    next: () => {
+      background('refresh-accounts', scheduler.refreshAccounts());
+    },
+    error: (error: unknown) => {
+      parts.log('accounts-watch-failed', { error: error instanceof Error ? error.name : 'unknown' });
+    },
+  });
+
+  return {
+    discoverCalDav: (login) => parts.discover(login),
+
+    async addCalDavAccount(login, calendars) {
+      const accountId = await parts.saveAccount(login, calendars);
+      await scheduler.refreshAccounts();
+      // The first sync may take a while: the UI follows it through the calendars' status.
+      background('first-sync', scheduler.request({ kind: 'account', accountId }, 'start'));
+      return accountId;
+    },
+
+    async updatePassword(accountId, password) {
+      await parts.savePassword(accountId, password);
+      background('resume', scheduler.resumeAccount(accountId));
+    },
+
+    async removeAccount(accountId) {
+      await scheduler.whileAccountQuiet(accountId, () => parts.deleteAccount(accountId));
+      await scheduler.refreshAccounts();
+    },
+
+    syncNow: (target, reason) => scheduler.request(target, reason),
+
+    dispose() {
+      accountsWatch.unsubscribe();
+      scheduler.dispose();
+    },
+  };
+}
+
+/** What the worker shell provides: its own database handle and the platform's fetch, time, locks, crypto. */
+export interface SyncPlatform {
+  readonly db: AlmanacDb;
+  /** Already going through the CORS proxy (proxied-fetch.ts). */
+  readonly fetch: typeof fetch;
+  readonly now: () => number;
+  readonly random: () => number;
+  readonly viewerZone: string;
+  readonly subtle: SubtleCrypto;
+  readonly withLock: WithLock;
+  readonly schedule: Schedule;
+  readonly log: SchedulerLog;
+}
+
+/** The service with the real discovery, account repository and engine bound to the platform. */
+export function createWorkerSyncService(platform: SyncPlatform): SyncService {
+  const { db, subtle } = platform;
+  const ctx = { now: platform.now, viewerZone: platform.viewerZone };
+  const engineLog: SyncEngineDeps['log'] = (entry) => {
+    platform.log(`engine-${entry.level}`, { message: entry.message, calendarId: entry.calendarId ?? null });
+  };
+  const engine = createSyncEngine({
+    db,
+    fetch: platform.fetch,
+    now: platform.now,
+    viewerZone: platform.viewerZone,
+    random: platform.random,
+    credentials: (accountId) => accountCredentials({ db, subtle }, accountId),
+    log: engineLog,
+  });
+  return createSyncService({
+    ...platform,
+    discover: (login) => discoverCalDav(login, { fetch: platform.fetch }),
+    saveAccount: (input, calendars) =>
+      saveCalDavAccount(
+        db,
+        {
+          name: input.name,
+          provider: isCalDavProvider(input.provider) ? input.provider : 'other',
+          serverUrl: input.serverUrl,
+          username: input.username,
+          password: input.password,
+          calendars,
+        },
+        { ctx, subtle },
+      ),
+    savePassword: (accountId, password) => updateAccountPassword(db, accountId, password, { subtle }),
+    deleteAccount: (accountId) => removeAccount(db, accountId),
+    syncCalendar: async (calendarId) => {
+      await engine.syncCalendar(calendarId);
+    },
+  });
+}
