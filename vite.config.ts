@@ -1,9 +1,10 @@
 import { defineConfig } from 'vitest/config';
 import solid from 'vite-plugin-solid';
 import { almanacProxyPlugin } from './workers/proxy/vite-plugin';
+import { almanacPwaPlugin } from './workers/sw/vite-plugin';
 
 export default defineConfig({
-  plugins: [solid(), almanacProxyPlugin()],
+  plugins: [solid(), almanacProxyPlugin(), almanacPwaPlugin()],
   build: {
     target: 'es2022',
     sourcemap: true,

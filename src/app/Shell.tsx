@@ -1,5 +1,6 @@
 import type { RouteSectionProps } from '@solidjs/router';
 import { createSignal, Show, Suspense, type JSX } from 'solid-js';
+import { PwaLayer } from '../components/pwa/PwaLayer';
 import { DEFAULT_SETTINGS } from '../core/settings/settings';
 import { useCatalog } from '../lib/i18n/locale';
 import { useSettingsState } from '../lib/settings';
@@ -67,6 +68,7 @@ export function Shell(props: RouteSectionProps): JSX.Element {
         </Show>
       </header>
       <StorageBanner />
+      <PwaLayer />
       <div class="shell__page">
         <Suspense fallback={<p class="page muted">{t('loadingPage')}</p>}>{props.children}</Suspense>
       </div>

@@ -1,8 +1,9 @@
 import type { CoreContext } from '../core/context';
 import { createAlmanacDb, type AlmanacDb } from '../core/db/almanac-db';
+import { guardDatabaseUpgrades } from './pwa/db-upgrade-guard';
 
-/** The page's one database handle. Workers open their own handle on the same database. */
-export const db: AlmanacDb = createAlmanacDb();
+/** The page's one database handle (closed for another tab's upgrade). Workers open their own handle. */
+export const db: AlmanacDb = guardDatabaseUpgrades(createAlmanacDb());
 
 /** The viewer's IANA time zone, used to place floating and all-day times. */
 export function viewerZone(): string {

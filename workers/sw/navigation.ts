@@ -1,0 +1,22 @@
+import { createHandlerBoundToURL } from 'workbox-precaching';
+import { NavigationRoute, registerRoute } from 'workbox-routing';
+import { LaunchRoute } from '../../src/lib/pwa/launch-routes';
+
+/**
+ * Navigations the app shell must never answer: the CORS proxy (a real server response, or a network
+ * error when offline: never the app), the share target (a POST the service worker handles itself) and
+ * paths with a file extension (files, not app routes: the same rule as scripts/serve.mjs).
+ * Matched against pathname + search.
+ */
+export const NAVIGATION_DENYLIST: readonly RegExp[] = [
+  /^\/proxy(?:[/?]|$)/,
+  new RegExp(`^${LaunchRoute.shareTarget}(?:[/?]|$)`),
+  /^[^?]*\/[^/?]*\.[A-Za-z0-9]+(?:\?|$)/,
+];
+
+/** Every other navigation (/, /agenda/…, /settings, /import…) gets the precached index.html, offline too. */
+export function registerAppShellNavigation(): void {
+  registerRoute(
+    new NavigationRoute(createHandlerBoundToURL('index.html'), { denylist: [...NAVIGATION_DENYLIST] }),
+  );
+}

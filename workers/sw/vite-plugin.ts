@@ -1,0 +1,35 @@
+import type { PluginOption } from 'vite';
+import { VitePWA } from 'vite-plugin-pwa';
+import { almanacManifest } from './manifest';
+
+/**
+ * vite-plugin-pwa for Almanac: our own service worker (workers/sw.ts, `injectManifest`) with the
+ * list of every built file injected; the manifest and its icons, generated from one SVG. No
+ * registration script is injected (the strict CSP forbids inline script): the page registers the
+ * worker itself with workbox-window (src/lib/pwa/register.ts), in production builds only.
+ */
+export function almanacPwaPlugin(): PluginOption {
+  return VitePWA({
+    strategies: 'injectManifest',
+    srcDir: 'workers',
+    filename: 'sw.ts',
+    registerType: 'prompt',
+    injectRegister: false,
+    manifest: almanacManifest,
+    pwaAssets: {
+      image: 'public/favicon.svg',
+      preset: 'minimal-2023',
+      overrideManifestIcons: true,
+      includeHtmlHeadLinks: true,
+      injectThemeColor: true,
+    },
+    injectManifest: {
+      // The whole app: every chunk (the lazily loaded agenda too), CSS, the shell, icons (the plugin
+      // adds the manifest itself).
+      globPatterns: ['**/*.{js,css,html,svg,png,ico}'],
+      // A classic script: every browser with service workers runs it (module workers are newer).
+      rollupFormat: 'iife',
+    },
+    devOptions: { enabled: false },
+  });
+}
