@@ -134,7 +134,7 @@ export function AgendaPage(): JSX.Element {
   };
 
   return (
-    <main class="agenda">
+    <main id="main" class="agenda" tabindex="-1">
       <h1 class="agenda__heading">{t('heading')}</h1>
       <Show when={problem()}>
         {(message) => (

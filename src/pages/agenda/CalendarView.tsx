@@ -1,7 +1,7 @@
 import { Calendar, type EventInput, type EventSourceApi } from 'fullcalendar';
 import 'fullcalendar/skeleton.css';
 import 'fullcalendar/themes/classic/theme.css';
-import { createEffect, on, onCleanup, onMount, type JSX } from 'solid-js';
+import { createEffect, createSignal, on, onCleanup, onMount, type JSX } from 'solid-js';
 import type { Locale } from '../../lib/i18n/i18n-types';
 import type { AgendaView } from './agenda-route';
 import { calendarOptions, fcLocale, firstDayOfWeek, type CalendarHandlers } from './calendar-options';
@@ -27,6 +27,9 @@ export function CalendarView(props: CalendarViewProps): JSX.Element {
   let container: HTMLDivElement | undefined;
   let calendar: Calendar | undefined;
   let source: EventSourceApi | undefined;
+  // FullCalendar lays the time grid out twice on its first render (natural row heights, then measured
+  // ones); keeping it invisible until then avoids a large layout shift (CLS) on every agenda load.
+  const [settled, setSettled] = createSignal(false);
 
   const replaceEvents = (events: readonly EventInput[]): void => {
     const current = calendar;
@@ -47,6 +50,9 @@ export function CalendarView(props: CalendarViewProps): JSX.Element {
     });
     calendar.render();
     replaceEvents(props.events);
+    requestAnimationFrame(() => {
+      requestAnimationFrame(() => setSettled(true));
+    });
   });
   onCleanup(() => {
     calendar?.destroy();
@@ -80,7 +86,11 @@ export function CalendarView(props: CalendarViewProps): JSX.Element {
   // FullCalendar sizes its own element to 100% of this wrapper, which has the height.
   return (
     <div class="agenda-calendar">
-      <div ref={container} class="agenda-calendar__root" />
+      <div
+        ref={container}
+        class="agenda-calendar__root"
+        classList={{ 'agenda-calendar--settling': !settled() }}
+      />
     </div>
   );
 }
