@@ -1,6 +1,5 @@
 import { ensureDefaults } from '../core/db/bootstrap';
 import { AppError, ErrorKind } from '../core/errors';
-import { ensureWindowCovers, rematerializeIfZoneChanged } from '../core/occurrences/window';
 import { YEAR_MS } from '../core/occurrences/time-range';
 import { readSettings } from '../core/settings/settings';
 import { db, pageContext } from '../lib/db';
@@ -69,8 +68,12 @@ export function startBackgroundTasks(): void {
   const ctx = pageContext();
   const now = ctx.now();
   // The window was set at first use; as days pass it must still reach a year back and two ahead.
-  void rematerializeIfZoneChanged(db, ctx)
-    .then(() => ensureWindowCovers(db, { from: now - YEAR_MS, to: now + 2 * YEAR_MS }, ctx))
+  // Loaded on demand: it pulls in ical.js, which the first paint of the dashboard does not need.
+  void import('../core/occurrences/window')
+    .then(async ({ ensureWindowCovers, rematerializeIfZoneChanged }) => {
+      await rematerializeIfZoneChanged(db, ctx);
+      await ensureWindowCovers(db, { from: now - YEAR_MS, to: now + 2 * YEAR_MS }, ctx);
+    })
     .catch(reportOrRethrow);
   // A refusal is normal (the browser decides); Settings › Storage shows the state and can ask again.
   void requestPersistentStorage().catch(() => false);
