@@ -7,7 +7,8 @@ import { defineConfig, devices } from '@playwright/test';
  * Every test gets a fresh browser context, hence a fresh, empty IndexedDB.
  */
 const CI = Boolean(process.env['CI']);
-const PORT = 4173;
+// ALMANAC_E2E_PORT (with ALMANAC_OUT_DIR for the build) lets two runs share a machine.
+const PORT = Number(process.env['ALMANAC_E2E_PORT'] ?? 4173);
 const BASE_URL = `http://127.0.0.1:${PORT}`;
 
 export const CHROMIUM_PATH = process.env['ALMANAC_CHROMIUM'] ?? '/usr/bin/chromium';

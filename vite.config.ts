@@ -6,11 +6,13 @@ import { almanacPwaPlugin } from './workers/sw/vite-plugin';
 export default defineConfig({
   plugins: [solid(), almanacProxyPlugin(), almanacPwaPlugin()],
   build: {
+    // ALMANAC_OUT_DIR lets side-by-side work build and preview its own copy (default dist/).
+    outDir: process.env['ALMANAC_OUT_DIR'] ?? 'dist',
     target: 'es2022',
     sourcemap: true,
   },
   worker: { format: 'es' },
-  preview: { port: 4173, strictPort: true, host: '127.0.0.1' },
+  preview: { port: Number(process.env['ALMANAC_E2E_PORT'] ?? 4173), strictPort: true, host: '127.0.0.1' },
   server: { port: 5173, host: '127.0.0.1' },
   test: {
     include: ['tests/unit/**/*.test.ts', 'tests/integration/**/*.test.ts'],

@@ -1,7 +1,6 @@
 import { Route, Router } from '@solidjs/router';
 import { lazy, type JSX } from 'solid-js';
 import { DashboardPage } from '../pages/dashboard/DashboardPage';
-import { SettingsPage } from '../pages/settings/SettingsPage';
 import { AgendaRedirect } from './AgendaRedirect';
 import { NotFoundPage } from './NotFoundPage';
 import { Shell } from './Shell';
@@ -9,6 +8,11 @@ import { Shell } from './Shell';
 // The agenda carries FullCalendar: loaded when first visited, so the dashboard opens fast.
 const AgendaPage = lazy(() =>
   import('../pages/agenda/AgendaPage').then((module) => ({ default: module.AgendaPage })),
+);
+
+// Settings carries the accounts (tsdav discovery, crypto): loaded when first visited.
+const SettingsPage = lazy(() =>
+  import('../pages/settings/SettingsPage').then((module) => ({ default: module.SettingsPage })),
 );
 
 /** The routes; each page renders its own <main> with one <h1> inside the shell. */

@@ -59,11 +59,14 @@ async function ensureProxyBuilt(): Promise<void> {
 /** A copy of dist/ the test may change (a "new version"); removed with the server. */
 export function copyOfDist(): string {
   const root = mkdtempSync(join(tmpdir(), 'almanac-dist-'));
-  cpSync('dist', root, { recursive: true });
+  cpSync(process.env['ALMANAC_OUT_DIR'] ?? 'dist', root, { recursive: true });
   return root;
 }
 
-export async function startPwaServer(root = 'dist', removeRoot = false): Promise<PwaServer> {
+export async function startPwaServer(
+  root = process.env['ALMANAC_OUT_DIR'] ?? 'dist',
+  removeRoot = false,
+): Promise<PwaServer> {
   await ensureProxyBuilt();
   const port = await freePort();
   const child = spawn(process.execPath, ['scripts/serve.mjs'], {

@@ -2,7 +2,6 @@ import { createSignal, For, Show, type JSX } from 'solid-js';
 import { toAppErrorData, type AppErrorData } from '../../core/errors';
 import type { ConflictCopy } from '../../core/model/conflict-copy';
 import type { CalendarId } from '../../core/model/ids';
-import { discardConflictCopy, restoreConflictCopy } from '../../core/sync/conflict-copies';
 import { createMinuteClock } from '../../lib/clock';
 import { db, pageContext } from '../../lib/db';
 import { errorMessage } from '../../lib/error-messages';
@@ -11,6 +10,10 @@ import { relativeTime } from './relative-time';
 import { syncMessages } from './sync-messages';
 
 type Copy = ConflictCopy & { readonly summary: string };
+
+// Restoring goes through the event store (and ical.js): loaded on the click, not with Settings.
+const conflictCopies = (): Promise<typeof import('../../core/sync/conflict-copies')> =>
+  import('../../core/sync/conflict-copies');
 
 /**
  * The user's versions kept after a conflict (rule 3): restore one (a local edit, pushed by the next
@@ -79,7 +82,7 @@ function ConflictActions(props: { readonly copy: Copy }): JSX.Element {
           disabled={busy()}
           onClick={() => {
             const id = props.copy.id;
-            act(() => restoreConflictCopy(db, id, pageContext()));
+            act(() => conflictCopies().then((m) => m.restoreConflictCopy(db, id, pageContext())));
           }}
         >
           {t('restore')}
@@ -91,7 +94,7 @@ function ConflictActions(props: { readonly copy: Copy }): JSX.Element {
           disabled={busy()}
           onClick={() => {
             const id = props.copy.id;
-            act(() => discardConflictCopy(db, id));
+            act(() => conflictCopies().then((m) => m.discardConflictCopy(db, id)));
           }}
         >
           {t('discard')}
