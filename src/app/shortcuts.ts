@@ -1,10 +1,5 @@
-import {
-  agendaPath,
-  AgendaView,
-  isAgendaView,
-  parseIsoDate,
-  shiftAgendaDate,
-} from '../pages/agenda/agenda-route';
+import { parseIsoDate } from '../lib/iso-date';
+import { agendaPath, AgendaView, isAgendaView, shiftAgendaDate } from '../pages/agenda/agenda-route';
 
 /**
  * Keyboard shortcuts are URL navigation: the agenda's URL is its state, so each key maps to a path.

@@ -1,4 +1,4 @@
-import { formatIsoDate, parseIsoDate } from '../pages/agenda/agenda-route';
+import { formatIsoDate, parseIsoDate } from './iso-date';
 
 /** `YYYY-MM-DD` of an instant in a zone. */
 export function isoDateInZone(instant: number, timeZone: string): string {

@@ -1,7 +1,8 @@
 import { useNavigate, useParams, useSearchParams } from '@solidjs/router';
 import { createEffect, createMemo, type Accessor } from 'solid-js';
 import { pageContext } from '../../lib/db';
-import { agendaPath, isAgendaView, parseIsoDate, todayIso, type AgendaView } from './agenda-route';
+import { parseIsoDate } from '../../lib/iso-date';
+import { agendaPath, isAgendaView, todayIso, type AgendaView } from './agenda-route';
 
 export interface AgendaUrl {
   readonly view: Accessor<AgendaView>;

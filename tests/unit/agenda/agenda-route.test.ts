@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isAgendaView, parseIsoDate, shiftAgendaDate } from '../../../src/pages/agenda/agenda-route';
+import { parseIsoDate } from '../../../src/lib/iso-date';
+import { isAgendaView, shiftAgendaDate } from '../../../src/pages/agenda/agenda-route';
 import { agendaViewOfFcType, FC_VIEW_TYPE } from '../../../src/pages/agenda/fc-views';
 
 describe('agenda URL', () => {
