@@ -9,6 +9,7 @@ export default tseslint.config(
       'dist',
       'dev-dist',
       'dist-proxy',
+      'dist-*',
       '.tmp',
       'node_modules',
       'test-results',

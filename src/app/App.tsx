@@ -15,6 +15,14 @@ const SettingsPage = lazy(() =>
   import('../pages/settings/SettingsPage').then((module) => ({ default: module.SettingsPage })),
 );
 
+// Import/export and subscribe carry ical.js: loaded when first visited.
+const ImportPage = lazy(() =>
+  import('../pages/import/ImportPage').then((module) => ({ default: module.ImportPage })),
+);
+const SubscribePage = lazy(() =>
+  import('../pages/subscribe/SubscribePage').then((module) => ({ default: module.SubscribePage })),
+);
+
 /** The routes; each page renders its own <main> with one <h1> inside the shell. */
 export function App(): JSX.Element {
   return (
@@ -24,6 +32,8 @@ export function App(): JSX.Element {
       <Route path="/agenda/:view" component={AgendaRedirect} />
       <Route path="/agenda/:view/:date" component={AgendaPage} />
       <Route path="/settings" component={SettingsPage} />
+      <Route path="/import" component={ImportPage} />
+      <Route path="/subscribe" component={SubscribePage} />
       <Route path="*404" component={NotFoundPage} />
     </Router>
   );

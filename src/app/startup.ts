@@ -1,6 +1,6 @@
 import { ensureDefaults } from '../core/db/bootstrap';
 import { AppError, ErrorKind } from '../core/errors';
-import { YEAR_MS } from '../core/occurrences/time-range';
+import { DAY_MS, YEAR_MS } from '../core/occurrences/time-range';
 import { readSettings } from '../core/settings/settings';
 import { db, pageContext } from '../lib/db';
 import { locale, setLocale } from '../lib/i18n/locale';
@@ -41,6 +41,7 @@ async function openDatabase(): Promise<void> {
  * Rejects when IndexedDB is missing, blocked or full; the caller shows a full-page message.
  */
 export async function startUp(): Promise<void> {
+  preloadRouteChunk(window.location.pathname);
   await openDatabase();
   await replaySettingsJournal(db);
   const settings = await readSettings(db);
@@ -51,6 +52,17 @@ export async function startUp(): Promise<void> {
   });
 }
 
+/**
+ * Opened straight on the agenda (a reload, a shortcut, a notification): fetch its chunk while the
+ * database opens instead of after, so it is there when the route renders (App.tsx's `lazy` import
+ * then finds it in the module map). Any failure is left to that import to report.
+ */
+function preloadRouteChunk(pathname: string): void {
+  if (pathname === '/agenda' || pathname.startsWith('/agenda/')) {
+    void import('../pages/agenda/AgendaPage').catch(() => undefined);
+  }
+}
+
 /** Rethrows what is not a storage problem, so the browser still reports it as unhandled. */
 function reportOrRethrow(error: unknown): void {
   if (!reportStorageProblem(error)) throw error;
@@ -58,8 +70,9 @@ function reportOrRethrow(error: unknown): void {
 
 /**
  * Work that may take a while and must not hold up the first paint: re-place all-day and floating
- * events when the viewer's zone changed, keep the materialised window one year back and two ahead, ask for persistent storage, and surface storage errors that
- * nobody caught (a write failing for lack of space) in the storage banner.
+ * events when the viewer's zone changed, keep the materialised window one year back and two ahead,
+ * start the reminders (when notifications are allowed), ask for persistent storage, and surface
+ * storage errors that nobody caught (a write failing for lack of space) in the storage banner.
  */
 export function startBackgroundTasks(): void {
   window.addEventListener('unhandledrejection', (event) => {
@@ -72,12 +85,42 @@ export function startBackgroundTasks(): void {
   void import('../core/occurrences/window')
     .then(async ({ ensureWindowCovers, rematerializeIfZoneChanged }) => {
       await rematerializeIfZoneChanged(db, ctx);
-      await ensureWindowCovers(db, { from: now - YEAR_MS, to: now + 2 * YEAR_MS }, ctx);
+      // A day of slack: on a first visit the window was just created from a clock a few ms later,
+      // and a growth (with ical.js) for those ms would be wasted work on the first paint's heels.
+      await ensureWindowCovers(db, { from: now - YEAR_MS + DAY_MS, to: now + 2 * YEAR_MS - DAY_MS }, ctx);
     })
     .catch(reportOrRethrow);
+  // Reminders need ical.js too; only when the user allowed notifications (Settings asks, never this).
+  if (typeof Notification !== 'undefined' && Notification.permission === 'granted') {
+    void import('../lib/pwa/reminder-scheduler').then(({ startReminders }) => {
+      startReminders();
+    });
+  }
   // A refusal is normal (the browser decides); Settings › Storage shows the state and can ask again.
   void requestPersistentStorage().catch(() => false);
   startSyncOnceAnAccountExists();
+  startSubscriptionsOnceOneExists();
+}
+
+/**
+ * Subscribed feeds (webcal:) refresh hourly while the app is open; 304s cost nothing. The refresh
+ * loop (and the ical.js it brings) loads only once a subscribed calendar exists, like the sync worker.
+ */
+function startSubscriptionsOnceOneExists(): void {
+  const subscription = liveQuery(() =>
+    db.calendars.filter((calendar) => calendar.subscription !== undefined).count(),
+  ).subscribe({
+    next: (subscribed) => {
+      if (subscribed === 0) return;
+      subscription.unsubscribe();
+      void import('../pages/subscribe/subscription-refresh')
+        .then(({ ensureSubscriptionRefresh }) => {
+          ensureSubscriptionRefresh();
+        })
+        .catch(reportOrRethrow);
+    },
+    error: reportOrRethrow,
+  });
 }
 
 /**

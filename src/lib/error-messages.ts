@@ -39,7 +39,7 @@ export const errorMessages = defineCatalog({
       'The proxy only reaches the servers it was configured for. Ask whoever runs Almanac to add this host to ALMANAC_PROXY_ALLOWED_HOSTS.',
     suspiciousEmptyListingTitle: 'A calendar suddenly looks empty on the server',
     suspiciousEmptyListingAction:
-      'Nothing was deleted on this device. Check the calendar on the server; if it really is empty now, confirm to remove the events here too.',
+      'Nothing was deleted on this device. Check the calendar on the server, then choose “Empty it here too” or “Put my events back on the server”.',
     unknownTitle: 'Something went wrong',
     unknownAction: 'Reload the page and try again.',
   },
@@ -78,7 +78,7 @@ export const errorMessages = defineCatalog({
       "Le proxy ne joint que les serveurs pour lesquels il est configuré. Demandez à la personne qui gère Almanac d'ajouter cet hôte à ALMANAC_PROXY_ALLOWED_HOSTS.",
     suspiciousEmptyListingTitle: 'Un agenda semble soudain vide sur le serveur',
     suspiciousEmptyListingAction:
-      "Rien n'a été supprimé sur cet appareil. Vérifiez l'agenda sur le serveur ; s'il est vraiment vide, confirmez pour retirer aussi les événements ici.",
+      "Rien n'a été supprimé sur cet appareil. Vérifiez l'agenda sur le serveur, puis choisissez « Le vider aussi ici » ou « Remettre mes événements sur le serveur ».",
     unknownTitle: "Un problème s'est produit",
     unknownAction: 'Rechargez la page et réessayez.',
   },

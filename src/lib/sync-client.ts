@@ -31,6 +31,7 @@ export const syncApi: SyncApi = {
   updatePassword: (accountId, password) => worker().updatePassword(accountId, password),
   removeAccount: (accountId) => worker().removeAccount(accountId),
   syncNow: (target, reason) => worker().syncNow(target, reason),
+  answerEmptyOnServer: (calendarId, answer) => worker().answerEmptyOnServer(calendarId, answer),
 };
 
 function listen(target: EventTarget, type: string, fn: () => void): () => void {

@@ -11,6 +11,7 @@ export const forwardedRequestHeaders = [
   'content-type',
   'depth',
   'if-match',
+  'if-modified-since',
   'if-none-match',
   'if-schedule-tag-match',
   'prefer',

@@ -62,6 +62,20 @@ export function createProxyHandler(config: ProxyConfig, deps: ProxyDeps): ProxyH
     return response;
   };
 
+  /**
+   * Browsers send no Origin on a same-origin GET (the app's feed subscriptions, served with the proxy
+   * on its own origin). Sec-Fetch-* cannot be set by a page: `same-origin` from a fetch (not a
+   * navigation, so a link to /proxy?url=… still loads nothing) stands for the app's own origin.
+   */
+  function missingOriginAllowed(request: Request): boolean {
+    if (config.allowMissingOrigin) return true;
+    return (
+      request.headers.get('sec-fetch-site') === 'same-origin' &&
+      request.headers.get('sec-fetch-mode') !== 'navigate' &&
+      request.headers.get('sec-fetch-mode') !== null
+    );
+  }
+
   async function handle(
     request: Request,
     origin: string | null,
@@ -80,7 +94,7 @@ export function createProxyHandler(config: ProxyConfig, deps: ProxyDeps): ProxyH
         'Retry-After': String(rate.retryAfterSeconds),
       });
     }
-    if (origin === null ? !config.allowMissingOrigin : !isOriginAllowed(origin, config.allowedOrigins)) {
+    if (origin === null ? !missingOriginAllowed(request) : !isOriginAllowed(origin, config.allowedOrigins)) {
       return refuse('origin-not-allowed', `The origin ${origin ?? '(none)'} may not use this proxy.`);
     }
     if (isPreflight(request)) return preflight(request);

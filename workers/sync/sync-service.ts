@@ -7,9 +7,15 @@ import {
 import { removeAccount } from '../../src/core/accounts/account-removal';
 import { isCalDavProvider } from '../../src/core/accounts/provider-presets';
 import type { AlmanacDb } from '../../src/core/db/almanac-db';
-import type { AccountId } from '../../src/core/model/ids';
-import type { CalDavLogin, DiscoveredCalendar, DiscoveryResult, SyncApi } from '../../src/core/sync/sync-api';
-import type { WithLock } from '../../src/core/sync/sync-locks';
+import type { AccountId, CalendarId } from '../../src/core/model/ids';
+import type {
+  CalDavLogin,
+  DiscoveredCalendar,
+  DiscoveryResult,
+  EmptyOnServerAnswer,
+  SyncApi,
+} from '../../src/core/sync/sync-api';
+import { calendarSyncLockName, type WithLock } from '../../src/core/sync/sync-locks';
 import type { Schedule } from '../../src/core/sync/timers';
 import { discoverCalDav } from './caldav/discovery';
 import { createSyncEngine, type SyncEngineDeps } from './engine/sync-engine';
@@ -31,6 +37,8 @@ export interface SyncServiceParts {
   readonly savePassword: (accountId: AccountId, password: string) => Promise<void>;
   /** Removes the account with its calendars, events, outbox entries, sync state and credentials. */
   readonly deleteAccount: (accountId: AccountId) => Promise<void>;
+  /** Applies the user's rule-5 answer (the engine); true when a question was pending. */
+  readonly answerEmptyOnServer: (calendarId: CalendarId, answer: EmptyOnServerAnswer) => Promise<boolean>;
   /** One calendar's sync (the engine). */
   readonly syncCalendar: Parameters<typeof createSyncScheduler>[0]['syncCalendar'];
   readonly withLock: WithLock;
@@ -91,6 +99,16 @@ export function createSyncService(parts: SyncServiceParts): SyncService {
 
     syncNow: (target, reason) => scheduler.request(target, reason),
 
+    async answerEmptyOnServer(calendarId, answer) {
+      // Under the calendar's sync lock: never halfway through a sync of it in any context.
+      const applied = await parts.withLock(calendarSyncLockName(calendarId), () =>
+        parts.answerEmptyOnServer(calendarId, answer),
+      );
+      // The answer reset the calendar's sync: run it now (the user acted, so no backoff waits).
+      if (applied) background('after-answer', scheduler.request({ kind: 'calendar', calendarId }, 'user'));
+      return applied;
+    },
+
     dispose() {
       accountsWatch.unsubscribe();
       scheduler.dispose();
@@ -149,5 +167,7 @@ export function createWorkerSyncService(platform: SyncPlatform): SyncService {
     syncCalendar: async (calendarId) => {
       await engine.syncCalendar(calendarId);
     },
+    answerEmptyOnServer: async (calendarId, answer) =>
+      (await engine.answerEmptyOnServer(calendarId, answer)).applied,
   });
 }

@@ -7,7 +7,8 @@ import { createSyncNow } from './sync-now';
 import { useAccountSyncInfo } from './sync-status-data';
 import './sync.css';
 
-/** An account's calendars, each with its sync status, and "Sync now" for the whole account. */
+/** An account's calendars, each with its sync status, and "Sync now" for the whole account (in
+ *  Settings, where the Sync issues panel asks the rule-5 question). */
 export function AccountSyncStatus(props: { readonly accountId: AccountId }): JSX.Element {
   const t = useCatalog(syncMessages);
   const info = useAccountSyncInfo(() => props.accountId);
@@ -26,7 +27,7 @@ export function AccountSyncStatus(props: { readonly accountId: AccountId }): JSX
               {(calendar) => (
                 <li>
                   <span class="sync-account__name">{calendar.name}</span>
-                  <CalendarSyncStatus calendarId={calendar.id} />
+                  <CalendarSyncStatus calendarId={calendar.id} askHere={false} />
                 </li>
               )}
             </For>

@@ -5,6 +5,7 @@ import type { SyncStatus } from '../../core/model/sync-state';
 import { createMinuteClock } from '../../lib/clock';
 import { errorMessage } from '../../lib/error-messages';
 import { intlLocale, useCatalog } from '../../lib/i18n/locale';
+import { EmptyOnServerPrompt } from './EmptyOnServerPrompt';
 import { formatCount, relativeTime } from './relative-time';
 import { syncMessages } from './sync-messages';
 import { createSyncNow } from './sync-now';
@@ -16,9 +17,14 @@ type Syncing = Extract<SyncStatus, { phase: 'syncing' }>;
 
 /**
  * One synced calendar's state: "Synced 2 minutes ago" (live), progress during a long sync, or the
- * last error in words with Retry; and a "Sync now" control. Local calendars render nothing.
+ * last error in words with Retry; and a "Sync now" control. A calendar found empty on the server
+ * (rule 5) shows the question with its two answers instead. Local calendars render nothing.
  */
-export function CalendarSyncStatus(props: { readonly calendarId: CalendarId }): JSX.Element {
+export function CalendarSyncStatus(props: {
+  readonly calendarId: CalendarId;
+  /** False where the Sync issues panel asks instead (Settings), so the buttons appear once per page. */
+  readonly askHere?: boolean;
+}): JSX.Element {
   const t = useCatalog(syncMessages);
   const info = useCalendarSyncInfo(() => props.calendarId);
   const now = createMinuteClock();
@@ -47,6 +53,9 @@ export function CalendarSyncStatus(props: { readonly calendarId: CalendarId }): 
           <div class="sync-status__line" aria-live="polite">
             <Switch>
               <Match when={syncing()}>{(running) => <Progress status={running()} name={name()} />}</Match>
+              <Match when={current().emptyOnServer !== null}>
+                {props.askHere === false ? t('waitingForAnswerInIssues') : t('waitingForAnswer')}
+              </Match>
               <Match when={failed()}>
                 {(failure) => <FailureText error={failure().error} retryAt={failure().retryAt} when={when} />}
               </Match>
@@ -55,13 +64,18 @@ export function CalendarSyncStatus(props: { readonly calendarId: CalendarId }): 
               <Match when={lastOkAt() === null}>{t('neverSynced')}</Match>
             </Switch>
           </div>
+          <Show when={props.askHere !== false && current().emptyOnServer}>
+            {(question) => (
+              <EmptyOnServerPrompt calendarId={props.calendarId} name={name()} question={question()} />
+            )}
+          </Show>
           <Show when={current().account.needsPassword}>
             <p class="sync-status__notice">{t('needsPassword', { name: current().account.name })}</p>
           </Show>
           <Show when={failed() !== null && lastOkAt() !== null}>
             <p class="sync-status__detail muted">{t('lastOk', { when: when(lastOkAt() ?? 0) })}</p>
           </Show>
-          <Show when={!current().account.needsPassword}>
+          <Show when={!current().account.needsPassword && current().emptyOnServer === null}>
             <button
               type="button"
               class="button button--quiet sync-status__button"
@@ -100,12 +114,22 @@ function Progress(props: { readonly status: Syncing; readonly name: string }): J
           })
         }
       </Show>
-      <progress
-        class="sync-status__progress"
-        aria-label={t('progressLabel', { name: props.name })}
-        max={props.status.total ?? undefined}
-        value={props.status.total !== null ? props.status.done : undefined}
-      />
+      {/* An indeterminate bar has no value at all: setting `value` to undefined throws (non-finite). */}
+      <Show
+        when={props.status.total}
+        fallback={
+          <progress class="sync-status__progress" aria-label={t('progressLabel', { name: props.name })} />
+        }
+      >
+        {(total) => (
+          <progress
+            class="sync-status__progress"
+            aria-label={t('progressLabel', { name: props.name })}
+            max={total()}
+            value={props.status.done}
+          />
+        )}
+      </Show>
     </>
   );
 }

@@ -44,6 +44,18 @@ export const syncMessages = defineCatalog({
     discardLabel: 'Discard my version of “{summary}”',
     unknownCalendar: 'a removed calendar',
     untitled: '(no title)',
+    emptyTitle: '“{name}” is empty on the server',
+    emptyBody:
+      'The server lists none of the {count} events this device synced with it. Nothing was deleted here, and nothing is sent until you choose. If you emptied the calendar on purpose, empty it here too; if not, put your events back on the server.',
+    emptyHere: 'Empty it here too',
+    emptyHereLabel: 'Empty “{name}” here too',
+    putBack: 'Put my events back on the server',
+    putBackLabel: 'Put my events of “{name}” back on the server',
+    emptySending: 'Applying your choice…',
+    emptyCalendarsTitle: 'Calendars empty on the server',
+    waitingForAnswer: 'Sync paused: waiting for your choice',
+    waitingForAnswerInIssues:
+      'Sync paused: the calendar is empty on the server; choose what to do under Sync issues.',
   },
   fr: {
     syncedAgo: 'Synchronisé {when}',
@@ -88,6 +100,18 @@ export const syncMessages = defineCatalog({
     discardLabel: 'Abandonner ma version de « {summary} »',
     unknownCalendar: 'un agenda supprimé',
     untitled: '(sans titre)',
+    emptyTitle: '« {name} » est vide sur le serveur',
+    emptyBody:
+      'Le serveur ne montre aucun des {count} événements que cet appareil a synchronisés avec lui. Rien n’a été supprimé ici, et rien n’est envoyé tant que vous n’avez pas choisi. Si vous avez vidé l’agenda volontairement, videz-le aussi ici ; sinon, remettez vos événements sur le serveur.',
+    emptyHere: 'Le vider aussi ici',
+    emptyHereLabel: 'Vider aussi « {name} » ici',
+    putBack: 'Remettre mes événements sur le serveur',
+    putBackLabel: 'Remettre mes événements de « {name} » sur le serveur',
+    emptySending: 'Application de votre choix…',
+    emptyCalendarsTitle: 'Agendas vides sur le serveur',
+    waitingForAnswer: 'Synchronisation suspendue : en attente de votre choix',
+    waitingForAnswerInIssues:
+      'Synchronisation suspendue : l’agenda est vide sur le serveur ; choisissez quoi faire sous Problèmes de synchronisation.',
   },
 });
 

@@ -4,10 +4,11 @@ import type { Calendar } from '../../core/model/calendar';
 import type { ConflictCopy } from '../../core/model/conflict-copy';
 import type { AccountId, CalendarId } from '../../core/model/ids';
 import type { SetAsideObject } from '../../core/model/set-aside-object';
-import type { SyncStatus } from '../../core/model/sync-state';
+import type { EmptyOnServerQuestion, SyncStatus } from '../../core/model/sync-state';
 import { db } from '../../lib/db';
 import { createLiveQueryWith } from '../../lib/live-query-with';
 import { createLiveQuery } from '../../lib/live-query';
+import { questionOf, waitingCalendars, type WaitingCalendar } from './empty-on-server';
 
 /** A synced calendar as its status line needs it. */
 export interface CalendarSyncInfo {
@@ -15,6 +16,8 @@ export interface CalendarSyncInfo {
   readonly account: CalDavAccount;
   /** null until the first sync wrote one. */
   readonly status: SyncStatus | null;
+  /** The rule-5 question waiting for the user's answer, or null. */
+  readonly emptyOnServer: EmptyOnServerQuestion | null;
 }
 
 async function readCalendarSyncInfo(calendarId: CalendarId): Promise<CalendarSyncInfo | null> {
@@ -23,7 +26,7 @@ async function readCalendarSyncInfo(calendarId: CalendarId): Promise<CalendarSyn
   const account = await db.accounts.get(calendar.accountId);
   if (account?.kind !== 'caldav') return null;
   const state = await db.syncState.get(calendarId);
-  return { calendar, account, status: state?.status ?? null };
+  return { calendar, account, status: state?.status ?? null, emptyOnServer: questionOf(state) };
 }
 
 /** The calendar's sync status, live; null for local calendars (they show nothing). */
@@ -60,13 +63,16 @@ export interface SyncIssues {
   readonly conflicts: readonly (ConflictCopy & { readonly summary: string })[];
   /** Calendar names by id, for "in Work". */
   readonly calendarNames: ReadonlyMap<CalendarId, string>;
+  /** Calendars waiting for the rule-5 answer (empty on the server). */
+  readonly emptyOnServer: readonly WaitingCalendar[];
 }
 
 async function readSyncIssues(): Promise<SyncIssues> {
-  const [setAside, conflicts, calendars] = await Promise.all([
+  const [setAside, conflicts, calendars, states] = await Promise.all([
     db.setAside.toArray(),
     db.conflicts.toArray(),
     db.calendars.toArray(),
+    db.syncState.toArray(),
   ]);
   const events = await db.events.bulkGet(conflicts.map((copy) => copy.eventId));
   return {
@@ -75,10 +81,12 @@ async function readSyncIssues(): Promise<SyncIssues> {
       .map((copy, index) => ({ ...copy, summary: events[index]?.summary ?? copy.uid }))
       .sort((a, b) => b.createdAt - a.createdAt),
     calendarNames: new Map(calendars.map((calendar) => [calendar.id, calendar.name])),
+    emptyOnServer: waitingCalendars(states, calendars),
   };
 }
 
-/** Set-aside objects and conflict copies of every calendar, newest first, live. */
+/** Set-aside objects and conflict copies of every calendar, newest first, and calendars waiting for
+ *  the rule-5 answer, live. */
 export function useSyncIssues(): Accessor<SyncIssues | null> {
   const result = createLiveQuery(readSyncIssues);
   return () => {

@@ -10,6 +10,7 @@ import { isRecurringMaster, textProperty, timeProperty } from './component-utils
 import { FLOATING, type EventDraft, type EventTiming } from './event-draft';
 import { isFloatingTime, recurrenceIdText, wallOf } from './ical-time';
 import { utcToWallClock } from './intl-zone';
+import { readReminder } from './reminder-alarm';
 import { repeatFromMaster } from './repeat-rule';
 import { endOf, findOccurrence, spanOf } from './series';
 import { addDays, formatIsoDate, formatIsoLocal } from './wall-clock';
@@ -99,5 +100,6 @@ export function draftFromIcs(ics: string, recurrenceId: string | null, viewerZon
     description: textProperty(placed.item, 'description'),
     timing: timingOf(placed, viewerZone),
     repeat,
+    reminder: readReminder(placed.item),
   };
 }

@@ -52,6 +52,8 @@ export interface EventDraft {
   readonly description: string;
   readonly timing: EventTiming;
   readonly repeat: RepeatRule | null;
+  /** Minutes before the start (0 = at it), null = none; absent = leave the alarms as they are. */
+  readonly reminder?: number | null;
 }
 
 /** Which part of a recurring series an edit, move or delete applies to. */

@@ -17,6 +17,7 @@ import {
   type WallClock,
 } from './wall-clock';
 import { AppError, ErrorKind } from '../errors';
+import { writeReminder } from './reminder-alarm';
 
 /** Where the times of an event are written. */
 export type Placement =
@@ -92,11 +93,12 @@ export function setText(component: ICAL.Component, name: string, value: string):
   else component.removeAllProperties(name);
 }
 
-/** Title, location and description. */
+/** Title, location and description (and the editor's reminder, when the draft carries one). */
 export function writeTexts(component: ICAL.Component, draft: EventDraft): void {
   setText(component, 'summary', draft.title);
   setText(component, 'location', draft.location);
   setText(component, 'description', draft.description);
+  if (draft.reminder !== undefined) writeReminder(component, draft.reminder);
 }
 
 /** DTSTART plus DTEND, or DURATION when the component already used one. */

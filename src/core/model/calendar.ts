@@ -1,4 +1,5 @@
 import type { AccountId, CalendarId } from './ids';
+import type { CalendarSubscription } from './subscription';
 
 export interface Calendar {
   readonly id: CalendarId;
@@ -15,6 +16,8 @@ export interface Calendar {
   /** Collection URL on the server; null for local calendars. */
   remoteUrl: string | null;
   createdAt: number;
+  /** Present on a calendar subscribed to an iCalendar feed (read-only, local account). */
+  subscription?: CalendarSubscription;
 }
 
 export const CALENDAR_PALETTE = [

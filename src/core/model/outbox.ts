@@ -22,4 +22,15 @@ export interface OutboxEntry {
   attempts: number;
   /** Earliest time of the next attempt (backoff); 0 = now. */
   notBefore: number;
+  /**
+   * A delete's base: the deleted event's last synced text, so sync can tell an object edited on the
+   * server since (the edit wins, SYNC-RULES rule 4) from one merely moved or re-tagged (rule 7).
+   * Absent on creates and updates, and on entries written before it existed.
+   */
+  baseIcs?: string | null;
+  /**
+   * On a create or update: the text its last attempt sent (the server may hold it though the answer
+   * was lost). On a delete: the same, taken from the deleted event's unconfirmed write, if any.
+   */
+  sentIcs?: string | null;
 }

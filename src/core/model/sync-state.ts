@@ -10,6 +10,24 @@ export interface CalendarSyncState {
   /** True while a first (or reconciling) listing is under way; nothing is deleted before it ends. */
   initialSyncInProgress: boolean;
   status: SyncStatus;
+  /**
+   * Hrefs this device created on the server since `syncToken` was stored (a sync that failed after its
+   * push). A delta may omit an object created and deleted after its token: these are checked. Absent
+   * in rows older than it.
+   */
+  createdSinceToken?: readonly string[];
+  /** Set while the user has not answered the rule-5 question; absent in rows older than it. */
+  emptyOnServer?: EmptyOnServerQuestion | null;
+}
+
+/**
+ * SYNC-RULES rule 5: a complete listing came back empty while this device held synced events of the
+ * calendar. Nothing was deleted; the calendar waits for the user's answer (src/core/sync/sync-api.ts).
+ */
+export interface EmptyOnServerQuestion {
+  readonly askedAt: number;
+  /** Synced events this device still holds. */
+  readonly localCount: number;
 }
 
 export type SyncStatus =

@@ -1,7 +1,14 @@
 import type { CoreContext } from '../context';
 import type { AlmanacDb } from '../db/almanac-db';
-import { reexpandEvents } from './reexpand';
 import { isTimeRange, rangeCovers, unionRange, YEAR_MS, type TimeRange } from './time-range';
+
+/**
+ * Re-expansion brings ical.js (a large parse and evaluation): loaded only when the window must grow
+ * or the zone changed, so the usual start-up check ("still covered, same zone") costs two meta reads.
+ */
+async function reexpandEvents(...args: Parameters<typeof import('./reexpand').reexpandEvents>) {
+  return (await import('./reexpand')).reexpandEvents(...args);
+}
 
 /** Meta keys owned by the materialisation. */
 export const WINDOW_KEY = 'occurrences.window';

@@ -34,6 +34,7 @@ export function startPageTriggers(sources: TriggerSources): () => void {
   const all: SyncTarget = { kind: 'all' };
   let lastFocusSync = Number.NEGATIVE_INFINITY;
   let knownSeq: number | null = null;
+  let firstAnswer = true;
 
   const sync = (target: SyncTarget, reason: SyncReason): void => {
     // syncNow records outcomes in syncState and does not reject; a worker that failed to start does,
@@ -50,11 +51,19 @@ export function startPageTriggers(sources: TriggerSources): () => void {
 
   const onOutbox = (head: OutboxHead | null): void => {
     const previous = knownSeq;
+    // The first answer is what was already there (the start sync pushes it), even when it is "empty":
+    // the first entry after an empty outbox is a new change, and must be pushed like any other.
+    const first = firstAnswer;
+    firstAnswer = false;
     if (head === null) return;
     knownSeq = Math.max(head.seq, previous ?? head.seq);
-    // The first answer is what was already there: the start sync pushes it.
-    if (previous === null || head.seq <= previous) return;
-    sync(head.seq === previous + 1 ? { kind: 'calendar', calendarId: head.calendarId } : all, 'local-change');
+    if (first || (previous !== null && head.seq <= previous)) return;
+    sync(
+      previous !== null && head.seq === previous + 1
+        ? { kind: 'calendar', calendarId: head.calendarId }
+        : all,
+      'local-change',
+    );
   };
 
   lastFocusSync = sources.now();

@@ -37,6 +37,19 @@ export type SyncTarget =
 /** Why a sync was asked for: decides nothing but is logged and shown ("synced on focus"). */
 export type SyncReason = 'start' | 'focus' | 'online' | 'local-change' | 'interval' | 'user' | 'background';
 
+/**
+ * The user's answer when a calendar that had synced events suddenly lists none on the server
+ * (SYNC-RULES rule 5, `syncState.emptyOnServer`).
+ */
+export const EmptyOnServerAnswer = {
+  /** Accept the server's emptiness: delete this calendar's synced events here (local edits not yet
+   *  sent and new events are kept and uploaded). */
+  emptyHere: 'empty-here',
+  /** Upload this device's events again, each as a create with If-None-Match: * (through the outbox). */
+  putBack: 'put-back',
+} as const;
+export type EmptyOnServerAnswer = (typeof EmptyOnServerAnswer)[keyof typeof EmptyOnServerAnswer];
+
 export interface SyncApi {
   /** Finds the calendars of an account without storing anything. Throws AppError with kinds
    *  auth / app-password-needed / server-not-found / not-caldav / host-not-allowed. */
@@ -52,4 +65,7 @@ export interface SyncApi {
   removeAccount(accountId: AccountId): Promise<void>;
   /** Pushes pending local changes, then pulls; resolves when done (errors are stored in syncState). */
   syncNow(target: SyncTarget, reason: SyncReason): Promise<void>;
+  /** Applies the user's answer to the rule-5 question of a calendar (persisted with its effect in one
+   *  transaction), then syncs it. Resolves false when no question was pending (answered elsewhere). */
+  answerEmptyOnServer(calendarId: CalendarId, answer: EmptyOnServerAnswer): Promise<boolean>;
 }

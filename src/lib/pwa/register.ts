@@ -48,8 +48,15 @@ async function register(): Promise<void> {
   const wb = new Workbox('/sw.js', { scope: '/' });
   // Fired for a version installed by this tab or by another one, and for one already waiting.
   wb.addEventListener('waiting', () => setUpdateReady(true));
-  await wb.register();
+  const registration = await wb.register();
   workbox = wb;
+  // Background Sync and Periodic Background Sync where the browser has them (background-mode.ts).
+  if (registration) {
+    const { startBackgroundRegistration } = await import('./background-registration');
+    startBackgroundRegistration(await navigator.serviceWorker.ready);
+    // The icon badge (today's remaining events) where the installed app has one.
+    if ('setAppBadge' in navigator) (await import('./app-badge')).startAppBadge();
+  }
   // Long-lived tabs look for a new version now and then (the browser also does on navigations).
   setInterval(() => {
     void wb.update().catch(() => undefined);

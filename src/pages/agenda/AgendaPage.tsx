@@ -1,29 +1,37 @@
-import { createEffect, createMemo, createSignal, on, Show, type JSX } from 'solid-js';
+import { useNavigate } from '@solidjs/router';
+import { createEffect, createMemo, createSignal, lazy, on, Show, type JSX } from 'solid-js';
 import type { EditScope } from '../../core/ical/event-draft';
 import type { Calendar } from '../../core/model/calendar';
 import type { TimeRange } from '../../core/occurrences/time-range';
 import { pageContext, viewerZone } from '../../lib/db';
-import { locale, useCatalog } from '../../lib/i18n/locale';
+import { intlLocale, locale, useCatalog } from '../../lib/i18n/locale';
 import { AgendaToolbar } from './AgendaToolbar';
 import { CalendarDialog } from './CalendarDialog';
 import { CalendarSidebar } from './CalendarSidebar';
 import { CalendarView } from './CalendarView';
 import { ConfirmDialog } from './ConfirmDialog';
-import { EventEditor } from './EventEditor';
 import { ScopeDialog } from './ScopeDialog';
-import * as actions from './agenda-actions';
 import { createAgendaData } from './agenda-data';
+import { createIcsDrop } from './agenda-drop';
 import { agendaMessages } from './agenda-messages';
+import { agendaTitle } from './agenda-title';
 import { shiftAgendaDate, todayIso } from './agenda-route';
 import { useAgendaUrl } from './agenda-url';
 import { appErrorMessage } from './app-error-message';
-import type { CalendarHandlers } from './calendar-options';
+import { firstDayOfWeek, type CalendarHandlers } from './calendar-options';
 import type { EditorRequest } from './editor-session';
 import { instantOfFcString } from './fc-dates';
 import { parseOccurrenceId } from './occurrence-ref';
 import { createPrompt } from './prompt';
 import { defaultNewDraft, draftFromNewParam, draftFromSelection } from './selection-draft';
 import './agenda.css';
+
+/**
+ * What needs ical.js (the editor, moves, calendar writes) loads on first use, not with the agenda:
+ * the first paint of a week only needs FullCalendar and the occurrence table.
+ */
+const EventEditor = lazy(async () => ({ default: (await import('./EventEditor')).EventEditor }));
+const loadActions = (): Promise<typeof import('./agenda-actions')> => import('./agenda-actions');
 
 interface Confirmation {
   readonly title: string;
@@ -37,7 +45,10 @@ export function AgendaPage(): JSX.Element {
   const url = useAgendaUrl();
   const zone = viewerZone();
   const [range, setRange] = createSignal<TimeRange | null>(null);
-  const [title, setTitle] = createSignal('');
+  // From the URL, not from FullCalendar's first render: it is the page's largest text (agenda-title.ts).
+  const title = createMemo(() =>
+    agendaTitle(url.view(), url.date(), intlLocale(), firstDayOfWeek(intlLocale()) ?? 1),
+  );
   const [problem, setProblem] = createSignal<string | null>(null);
   const [editor, setEditor] = createSignal<EditorRequest | null>(null);
   const [calendarDialog, setCalendarDialog] = createSignal<{ calendar: Calendar | null } | null>(null);
@@ -49,6 +60,7 @@ export function AgendaPage(): JSX.Element {
     setProblem(t(message.key, message.params));
   };
   const data = createAgendaData(range, report);
+  const drop = createIcsDrop(useNavigate(), report);
   createEffect(() => {
     const error = data.error();
     if (error !== null)
@@ -87,8 +99,7 @@ export function AgendaPage(): JSX.Element {
   );
 
   const handlers: CalendarHandlers = {
-    onDatesSet: (span, rangeTitle) => {
-      setTitle(rangeTitle);
+    onDatesSet: (span) => {
       const from = instantOfFcString(span.startStr, zone);
       const to = instantOfFcString(span.endStr, zone);
       const current = range();
@@ -101,7 +112,12 @@ export function AgendaPage(): JSX.Element {
       openNew({ kind: 'edit', ref: { eventId: event.eventId, recurrenceId: event.recurrenceId } });
     },
     onChange: (event, span, revert) => {
-      void actions.moveFromCalendar({ event, span, revert }, askScope, report);
+      loadActions()
+        .then((actions) => actions.moveFromCalendar({ event, span, revert }, askScope, report))
+        .catch((error: unknown) => {
+          revert();
+          report(error);
+        });
     },
     onRenderError: report,
     label: (eventTitle, timeText, allDay) =>
@@ -115,12 +131,16 @@ export function AgendaPage(): JSX.Element {
     calendar: Calendar | null,
     input: { name: string; color: string },
   ): Promise<void> => {
-    await actions.saveCalendar(calendar, input);
+    await (await loadActions()).saveCalendar(calendar, input);
     setCalendarDialog(null);
   };
 
+  const exportCalendar = async (calendar: Calendar | null): Promise<string> =>
+    calendar ? (await loadActions()).exportCalendarFile(calendar) : '';
+
   const deleteCalendar = async (calendar: Calendar): Promise<void> => {
     try {
+      const actions = await loadActions();
       const count = await actions.eventCount(calendar);
       const key =
         count === 0 ? 'deleteCalendarBodyNone' : count === 1 ? 'deleteCalendarBodyOne' : 'deleteCalendarBody';
@@ -134,7 +154,21 @@ export function AgendaPage(): JSX.Element {
   };
 
   return (
-    <main id="main" class="agenda" tabindex="-1">
+    <main
+      id="main"
+      class="agenda"
+      classList={{ 'agenda--dropping': drop.active() }}
+      tabindex="-1"
+      onDragOver={(event) => {
+        drop.onDragOver(event);
+      }}
+      onDragLeave={(event) => {
+        drop.onDragLeave(event);
+      }}
+      onDrop={(event) => {
+        drop.onDrop(event);
+      }}
+    >
       <h1 class="agenda__heading">{t('heading')}</h1>
       <Show when={problem()}>
         {(message) => (
@@ -150,7 +184,9 @@ export function AgendaPage(): JSX.Element {
         <CalendarSidebar
           calendars={data.calendars()}
           onToggle={(calendar, visible) => {
-            actions.setCalendarVisible(calendar, visible).catch(report);
+            loadActions()
+              .then((actions) => actions.setCalendarVisible(calendar, visible))
+              .catch(report);
           }}
           onEdit={(calendar) => setCalendarDialog({ calendar })}
           onNew={() => setCalendarDialog({ calendar: null })}
@@ -208,6 +244,7 @@ export function AgendaPage(): JSX.Element {
             onDelete={() => {
               if (state.calendar) void deleteCalendar(state.calendar);
             }}
+            onExport={() => exportCalendar(state.calendar)}
             onClose={() => setCalendarDialog(null)}
           />
         )}

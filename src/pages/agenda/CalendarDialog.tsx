@@ -22,6 +22,8 @@ export interface CalendarDialogProps {
   readonly onSave: (input: { name: string; color: string }) => Promise<void>;
   /** Only for an existing calendar: asks for confirmation itself. */
   readonly onDelete: () => void;
+  /** Only for an existing calendar: downloads it as .ics; resolves to the file name. */
+  readonly onExport: () => Promise<string>;
   readonly onClose: () => void;
 }
 
@@ -36,6 +38,15 @@ export function CalendarDialog(props: CalendarDialogProps): JSX.Element {
   const [color, setColor] = createSignal<string>(props.calendar?.color ?? CALENDAR_PALETTE[0]);
   const [error, setError] = createSignal<string | null>(null);
   const [busy, setBusy] = createSignal(false);
+  const [exported, setExported] = createSignal<string | null>(null);
+  const exportIcs = async (): Promise<void> => {
+    try {
+      setExported(t('exportedCalendar', { file: await props.onExport() }));
+    } catch (thrown) {
+      const message = appErrorMessage(thrown);
+      setError(t(message.key, message.params));
+    }
+  };
 
   const save = async (event: SubmitEvent): Promise<void> => {
     event.preventDefault();
@@ -62,6 +73,11 @@ export function CalendarDialog(props: CalendarDialogProps): JSX.Element {
       }}
     >
       <form class="agenda-form" onSubmit={(event) => void save(event)} novalidate>
+        <Show when={props.calendar?.subscription}>
+          {(subscription) => (
+            <p class="agenda-editor__note">{t('subscribedFrom', { url: subscription().url })}</p>
+          )}
+        </Show>
         <div class="agenda-field">
           <label for={ids.name}>{t('calendarName')}</label>
           <input
@@ -110,6 +126,7 @@ export function CalendarDialog(props: CalendarDialogProps): JSX.Element {
             )}
           </For>
         </fieldset>
+        <Show when={exported()}>{(message) => <p role="status">{message()}</p>}</Show>
         <div class="agenda-dialog__actions">
           <Show when={props.calendar}>
             <button
@@ -120,6 +137,9 @@ export function CalendarDialog(props: CalendarDialogProps): JSX.Element {
               }}
             >
               {t('deleteCalendar')}
+            </button>
+            <button type="button" class="agenda-btn" onClick={() => void exportIcs()}>
+              {t('exportCalendar')}
             </button>
           </Show>
           <button

@@ -1,8 +1,10 @@
+import { A } from '@solidjs/router';
 import { createSignal, For, Show, type JSX } from 'solid-js';
 import { CalendarSyncStatus } from '../../components/sync';
 import type { Calendar } from '../../core/model/calendar';
 import { useCatalog } from '../../lib/i18n/locale';
 import { agendaMessages } from './agenda-messages';
+import { SubscribeForm } from './SubscribeForm';
 
 export interface CalendarSidebarProps {
   readonly calendars: readonly Calendar[];
@@ -11,7 +13,10 @@ export interface CalendarSidebarProps {
   readonly onNew: () => void;
 }
 
-/** "Calendars": one row per calendar with its colour, visibility and an edit button. Collapsible on phones. */
+/**
+ * "Calendars": one row per calendar with its colour, visibility, read-only mark and an edit button;
+ * then import/export and subscribing. Collapsible on phones.
+ */
 export function CalendarSidebar(props: CalendarSidebarProps): JSX.Element {
   const t = useCatalog(agendaMessages);
   const [open, setOpen] = createSignal(false);
@@ -54,6 +59,11 @@ export function CalendarSidebar(props: CalendarSidebarProps): JSX.Element {
                     aria-hidden="true"
                   />
                   <span class="agenda-sidebar__name">{calendar.name}</span>
+                  <Show when={calendar.readOnly}>
+                    <span class="agenda-sidebar__badge">
+                      {calendar.subscription ? t('subscribedCalendar') : t('readOnlyCalendar')}
+                    </span>
+                  </Show>
                 </label>
                 <button
                   type="button"
@@ -83,6 +93,10 @@ export function CalendarSidebar(props: CalendarSidebarProps): JSX.Element {
         >
           {t('newCalendar')}
         </button>
+        <p class="agenda-sidebar__links">
+          <A href="/import">{t('importExport')}</A>
+        </p>
+        <SubscribeForm />
       </div>
     </aside>
   );

@@ -40,21 +40,30 @@ export function CalendarView(props: CalendarViewProps): JSX.Element {
     });
   };
 
-  onMount(() => {
-    if (!container) return;
+  let disposed = false;
+  const create = (): void => {
+    if (!container || disposed) return;
     calendar = new Calendar(container, {
       // Read once: later changes go through the effects below.
       ...calendarOptions(props.handlers, props.timeZone, props.locale),
       initialView: FC_VIEW_TYPE[props.view],
       initialDate: props.date,
+      // The first render draws the events already there (adding them after would render twice).
+      eventSources: [{ id: SOURCE_ID, events: [...props.events] }],
     });
     calendar.render();
-    replaceEvents(props.events);
+    source = calendar.getEventSourceById(SOURCE_ID) ?? undefined;
     requestAnimationFrame(() => {
       requestAnimationFrame(() => setSettled(true));
     });
+  };
+  // FullCalendar's first render is the page's longest task: give it a task of its own, after the
+  // page around it (toolbar, sidebar) is laid out, so neither blocks input for the sum of both.
+  onMount(() => {
+    setTimeout(create, 0);
   });
   onCleanup(() => {
+    disposed = true;
     calendar?.destroy();
     calendar = undefined;
   });

@@ -8,6 +8,7 @@ import { withStart, type EditorForm } from './editor-form';
 import { createFieldErrors } from './editor-field-errors';
 import { createEditorSession, type EditorDeps } from './editor-session';
 import { FieldError } from './FieldError';
+import { ReminderField } from './ReminderField';
 import { RepeatFields } from './RepeatFields';
 
 export interface EventEditorProps extends Omit<EditorDeps, 'onDone'> {
@@ -57,7 +58,7 @@ export function EventEditor(props: EventEditorProps): JSX.Element {
 
   return (
     <Dialog
-      title={props.request.kind === 'new' ? t('newEvent') : t('editEvent')}
+      title={props.request.kind === 'new' ? t('newEvent') : readOnly() ? t('eventDetails') : t('editEvent')}
       class="agenda-editor"
       onClose={() => {
         props.onClose();
@@ -231,6 +232,7 @@ export function EventEditor(props: EventEditorProps): JSX.Element {
                 </select>
               </div>
               <RepeatFields form={form()} disabled={disabled()} errors={errors} update={session.update} />
+              <ReminderField form={form()} disabled={disabled()} update={session.update} />
               <Show when={failure()}>
                 {(message) => (
                   <p class="agenda-editor__failure" role="alert">
@@ -256,7 +258,7 @@ export function EventEditor(props: EventEditorProps): JSX.Element {
                     props.onClose();
                   }}
                 >
-                  {t('cancel')}
+                  {readOnly() ? t('close') : t('cancel')}
                 </button>
                 <Show when={!readOnly()}>
                   <button

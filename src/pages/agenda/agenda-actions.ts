@@ -5,9 +5,11 @@ import {
   deleteCalendar,
   updateCalendar,
 } from '../../core/calendars/calendar-repo';
+import { exportCalendar } from '../../core/export/export-events';
 import type { EditScope } from '../../core/ical/event-draft';
 import type { Calendar } from '../../core/model/calendar';
 import { db, pageContext, viewerZone } from '../../lib/db';
+import { download } from '../import/download';
 import { moveTimesFromSpan, type FcSpan } from './fc-dates';
 import type { AgendaEventProps } from './to-calendar-event';
 
@@ -23,6 +25,13 @@ export async function saveCalendar(
 ): Promise<void> {
   if (calendar) await updateCalendar(db, calendar.id, input);
   else await createCalendar(db, input, pageContext());
+}
+
+/** Downloads the calendar as an .ics file; resolves to the file's name. */
+export async function exportCalendarFile(calendar: Calendar): Promise<string> {
+  const file = await exportCalendar(db, calendar.id);
+  download(file);
+  return file.fileName;
 }
 
 export function eventCount(calendar: Calendar): Promise<number> {

@@ -84,6 +84,22 @@ function decorateEvent(info: EventDisplayInfo & { el: HTMLElement }, handlers: C
   }
 }
 
+const twoDigits = (value: number): string => String(value).padStart(2, '0');
+
+/** What FullCalendar passes to a function formatter (its type lives in a dependency of FullCalendar). */
+type FormattingData = Parameters<
+  Extract<NonNullable<CalendarOptions['slotHeaderFormat']>, (info: never) => string>
+>[0];
+
+/**
+ * The time grid's hour labels, "08:00" in every language. A function, not a format object: for an
+ * object FullCalendar 7.1 builds a new Intl.DateTimeFormat for every label at every render (the
+ * agenda's costliest start-up work on a phone); the wall clock it passes is already in our zone.
+ */
+export function slotLabel(info: FormattingData): string {
+  return `${twoDigits(info.date.hour)}:${twoDigits(info.date.minute)}`;
+}
+
 /** Everything about the calendar that does not change while the page is open. */
 export function calendarOptions(
   handlers: CalendarHandlers,
@@ -106,7 +122,7 @@ export function calendarOptions(
     eventInteractive: true,
     navLinks: false,
     eventTimeFormat: { hour: '2-digit', minute: '2-digit', hour12: false },
-    slotHeaderFormat: { hour: '2-digit', minute: '2-digit', hour12: false },
+    slotHeaderFormat: slotLabel,
     scrollTime: '08:00:00',
     datesSet: (info) => {
       handlers.onDatesSet({ startStr: info.startStr, endStr: info.endStr, allDay: true }, info.view.title);

@@ -27,6 +27,8 @@ export interface EditorForm {
   readonly ends: EndsChoice;
   readonly count: string;
   readonly untilDate: string;
+  /** Minutes before the start (0 = at the start), null = none (ReminderField.tsx). */
+  readonly reminder: number | null;
 }
 
 const DEFAULT_START_TIME = '09:00';
@@ -64,6 +66,7 @@ export function draftToForm(draft: EventDraft, calendarId: string, viewerZone: s
     ends: end.kind,
     count: end.kind === 'count' ? String(end.count) : '10',
     untilDate: end.kind === 'until' ? end.date : '',
+    reminder: draft.reminder ?? null,
   };
 }
 
@@ -102,6 +105,7 @@ export function formToDraft(form: EditorForm): EventDraft {
           timeZone: form.timeZone,
         },
     repeat: repeatOf(form),
+    reminder: form.reminder,
   };
 }
 

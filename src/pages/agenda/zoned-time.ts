@@ -1,50 +1,69 @@
-import { Temporal } from 'temporal-polyfill';
+import { utcToWallClock, wallClockToUtc } from '../../core/ical/intl-zone';
+import {
+  addDays as addWallDays,
+  formatIsoDate,
+  formatIsoLocal,
+  numberToWall,
+  parseIsoDate,
+  parseIsoLocal,
+  wallToNumber,
+  weekdayIndex,
+  type WallClock,
+} from '../../core/ical/wall-clock';
 
 /**
- * Wall-clock ↔ instant conversions in the viewer's zone, for the agenda's glue code. Temporal handles
- * DST gaps and overlaps (gaps move forward, overlaps take the earlier instant), so nothing here
- * depends on the machine's own zone.
+ * Wall-clock ↔ instant conversions in the viewer's zone, for the agenda's glue code, on the core's
+ * Intl-based zone arithmetic (src/core/ical/intl-zone.ts: DST gaps move forward, overlaps take the
+ * earlier instant), so nothing here depends on the machine's own zone. It replaced temporal-polyfill,
+ * which was a third of the agenda chunk. Malformed input throws, as Temporal did.
  */
+
+function dateOf(text: string): WallClock {
+  const wall = parseIsoDate(text);
+  if (!wall) throw new RangeError(`Not a date: ${text}`);
+  return wall;
+}
+
+function wallOf(text: string): WallClock {
+  const wall = text.includes('T') ? parseIsoLocal(text) : parseIsoDate(text);
+  if (!wall) throw new RangeError(`Not a wall-clock time: ${text}`);
+  return wall;
+}
 
 /** `YYYY-MM-DD` of the instant in `zone`. */
 export function dateInZone(epochMs: number, zone: string): string {
-  return Temporal.Instant.fromEpochMilliseconds(epochMs).toZonedDateTimeISO(zone).toPlainDate().toString();
+  return formatIsoDate(utcToWallClock(zone, epochMs));
 }
 
 /** `YYYY-MM-DDTHH:mm` of the instant in `zone`. */
 export function wallClockInZone(epochMs: number, zone: string): string {
-  const zoned = Temporal.Instant.fromEpochMilliseconds(epochMs).toZonedDateTimeISO(zone);
-  return zoned.toPlainDateTime().toString({ smallestUnit: 'minute' });
+  return formatIsoLocal(utcToWallClock(zone, epochMs));
 }
 
 /** The instant of a wall clock (`YYYY-MM-DD` = midnight, or `YYYY-MM-DDTHH:mm[:ss]`) in `zone`. */
 export function epochOfWallClock(wallClock: string, zone: string): number {
-  const plain = wallClock.includes('T')
-    ? Temporal.PlainDateTime.from(wallClock)
-    : Temporal.PlainDate.from(wallClock).toPlainDateTime();
-  return plain.toZonedDateTime(zone, { disambiguation: 'compatible' }).epochMilliseconds;
+  return wallClockToUtc(zone, wallOf(wallClock));
 }
 
 export function addDays(date: string, days: number): string {
-  return Temporal.PlainDate.from(date).add({ days }).toString();
+  return formatIsoDate(addWallDays(dateOf(date), days));
 }
 
 export function addMinutes(wallClock: string, minutes: number): string {
-  return Temporal.PlainDateTime.from(wallClock).add({ minutes }).toString({ smallestUnit: 'minute' });
+  return formatIsoLocal(numberToWall(wallToNumber(wallOf(wallClock)) + minutes * 60_000));
 }
 
 /** Whole days from `a` to `b` (negative when `b` is earlier). */
 export function daysBetween(a: string, b: string): number {
-  return Temporal.PlainDate.from(a).until(Temporal.PlainDate.from(b), { largestUnit: 'day' }).days;
+  return Math.round((wallToNumber(dateOf(b)) - wallToNumber(dateOf(a))) / 86_400_000);
 }
 
 /** Wall-clock minutes from `a` to `b` (`YYYY-MM-DDTHH:mm`), ignoring DST: what the user typed. */
 export function minutesBetween(a: string, b: string): number {
-  return Temporal.PlainDateTime.from(a).until(Temporal.PlainDateTime.from(b), { largestUnit: 'minute' })
-    .minutes;
+  return Math.trunc((wallToNumber(wallOf(b)) - wallToNumber(wallOf(a))) / 60_000);
 }
 
 /** ISO weekday 1 (Monday) … 7 (Sunday) of a `YYYY-MM-DD`. */
 export function isoWeekday(date: string): number {
-  return Temporal.PlainDate.from(date).dayOfWeek;
+  return weekdayIndex(dateOf(date)) + 1;
 }

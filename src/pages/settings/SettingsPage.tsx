@@ -5,6 +5,7 @@ import { createLiveQuery } from '../../lib/live-query';
 import { db } from '../../lib/db';
 import { SyncIssuesPanel } from '../../components/sync';
 import { AccountsSection } from './accounts/AccountsSection';
+import { BackgroundSection } from './BackgroundSection';
 import { PreferencesSection } from './PreferencesSection';
 import { settingsMessages } from './settings-messages';
 import { StorageSection } from './StorageSection';
@@ -39,6 +40,7 @@ export function SettingsPage(): JSX.Element {
         <Show when={hasRemoteAccounts()}>
           <SyncIssuesPanel />
         </Show>
+        <BackgroundSection />
         <StorageSection />
       </div>
     </main>

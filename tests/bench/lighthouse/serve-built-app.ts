@@ -20,10 +20,15 @@ async function freePort(): Promise<number> {
   });
 }
 
+/** The build to serve: ALMANAC_DIST, else the build dir ALMANAC_OUT_DIR (vite.config.ts), else dist/. */
+function builtAppDir(): string {
+  return process.env['ALMANAC_DIST'] ?? process.env['ALMANAC_OUT_DIR'] ?? 'dist';
+}
+
 export async function serveBuiltApp(): Promise<BuiltAppServer> {
   const port = await freePort();
   const child = spawn(process.execPath, ['scripts/serve.mjs'], {
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1' },
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', ALMANAC_DIST: builtAppDir() },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const exited = new Promise<void>((resolve) => {

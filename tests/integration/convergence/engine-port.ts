@@ -10,7 +10,8 @@ import {
 } from '../../../workers/sync/engine/sync-engine';
 
 export type { SyncEngine, SyncEngineDeps };
-export type CreateSyncEngine = (deps: SyncEngineDeps) => Pick<SyncEngine, 'syncCalendar'>;
+export type PortEngine = Pick<SyncEngine, 'syncCalendar' | 'answerEmptyOnServer'>;
+export type CreateSyncEngine = (deps: SyncEngineDeps) => PortEngine;
 
 export interface CollectingLog {
   readonly log: SyncEngineDeps['log'];

@@ -81,6 +81,11 @@ export class Oracle {
     }
   }
 
+  /** The user chose to put this device's copy back on the server (rule 5): it may exist again. */
+  putBack(uid: string): void {
+    this.state(uid).resurrectionAllowed = true;
+  }
+
   expectations(): Expectation[] {
     return [...this.uids].map(([uid, state]) => {
       const required = new Map(FIELDS.map((field) => [field, state.slots[field].required] as const));

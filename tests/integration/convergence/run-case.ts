@@ -7,12 +7,12 @@ import { createProxiedFetch } from '../../../workers/sync/proxied-fetch';
 import { ALL_FAULTS } from '../../servers/fault-plan';
 import { seededRandom } from '../../servers/seeded-random';
 import { checkConverged } from './check';
-import { collectingLog, type CreateSyncEngine } from './engine-port';
+import { collectingLog, type CreateSyncEngine, type PortEngine as SyncEngine } from './engine-port';
 import { fieldValue, fieldsOf, TrackedField, type ObjectFields } from './ics-fields';
 import { createLocalSide, VIEWER_ZONE, type LocalSide } from './local-side';
 import type { Operation, Scenario } from './operations';
 import { Oracle, type Side } from './oracle';
-import { serverSide, type ServerSide } from './server-side';
+import { serverSide, type ServerEntry, type ServerSide } from './server-side';
 import { syncOnce, syncUntilSettled, type SettleReport } from './settle';
 import type { World } from './world';
 
@@ -20,6 +20,8 @@ export interface CaseResult {
   readonly problems: readonly string[];
   readonly transcript: readonly string[];
   readonly settle: SettleReport | null;
+  /** Rule-5 questions the engine asked and the case answered. */
+  readonly asked: number;
 }
 
 const DAY = 86_400_000;
@@ -33,6 +35,7 @@ interface CaseState {
   readonly local: LocalSide;
   readonly transcript: string[];
   counter: number;
+  asked: number;
 }
 
 function remember(state: CaseState, fields: ObjectFields, side: Side): void {
@@ -56,6 +59,12 @@ async function unconfirmed(state: CaseState, fields: ObjectFields): Promise<Set<
   return result;
 }
 
+async function serverDelete(state: CaseState, entry: ServerEntry): Promise<void> {
+  const accidental = await unconfirmed(state, entry.fields);
+  await state.server.delete(entry);
+  state.oracle.deleted(entry.fields, accidental);
+}
+
 async function serverOperation(state: CaseState, op: Extract<Operation, { side: 'server' }>): Promise<void> {
   const n = ++state.counter;
   if (op.op === 'create') {
@@ -70,6 +79,11 @@ async function serverOperation(state: CaseState, op: Extract<Operation, { side: 
     return;
   }
   const entries = await state.server.list();
+  if (op.op === 'clear') {
+    // The other client empties the calendar (its last events deleted: a delta lists them, rule 5).
+    for (const each of entries) await serverDelete(state, each);
+    return;
+  }
   const entry = entries[op.target % Math.max(entries.length, 1)];
   if (!entry) return;
   state.transcript.push(`  on ${entry.fields.uid} (${entry.href})`);
@@ -81,9 +95,7 @@ async function serverOperation(state: CaseState, op: Extract<Operation, { side: 
     remember(state, after, 'server');
     state.oracle.written(entry.fields, after);
   } else if (op.op === 'delete') {
-    const accidental = await unconfirmed(state, entry.fields);
-    await state.server.delete(entry);
-    state.oracle.deleted(entry.fields, accidental);
+    await serverDelete(state, entry);
   } else {
     await state.server.renameHref(entry, `renamed-${n}`);
   }
@@ -113,6 +125,19 @@ async function localOperation(state: CaseState, op: Extract<Operation, { side: '
       : await state.local.retime(event, FIRST_DAY + n * DAY);
   remember(state, after, 'local');
   state.oracle.written(before, after);
+}
+
+/**
+ * The user asked (rule 5) answers by the case's seed: "empty it here too" (the server-side user did
+ * delete everything) or "put my events back" (then this device's copies may exist again).
+ */
+async function answerEmptyQuestion(state: CaseState, engine: SyncEngine, seed: number): Promise<void> {
+  const { local } = state;
+  const answer = seed % 2 === 0 ? 'put-back' : 'empty-here';
+  state.asked += 1;
+  state.transcript.push(`  asked: the calendar is empty on the server → ${answer}`);
+  if (answer === 'put-back') for (const event of await local.events()) state.oracle.putBack(event.uid);
+  await engine.answerEmptyOnServer(local.calendarId, answer);
 }
 
 export async function runCase(
@@ -145,6 +170,7 @@ export async function runCase(
       `case ${name} on ${scenario.server} via ${scenario.transport}, fault rate ${scenario.faultRate}`,
     ],
     counter: 0,
+    asked: 0,
   };
   const log = collectingLog();
   const engine = createEngine({
@@ -186,6 +212,7 @@ export async function runCase(
       faultsOff: () => {
         faults.setPlan({ mode: 'none' });
       },
+      answer: () => answerEmptyQuestion(state, engine, scenario.seed),
     });
     faults.setPlan({ mode: 'none' });
     const problems = checkConverged({
@@ -195,10 +222,12 @@ export async function runCase(
       expectations: state.oracle.expectations(),
       outboxLeft: await local.db.outbox.where('calendarId').equals(local.calendarId).count(),
     });
-    return { problems, transcript: [...state.transcript, ...faultLines(faults.stats().recent)], settle };
+    const transcript = [...state.transcript, ...faultLines(faults.stats().recent), ...log.lines.slice(-40)];
+    return { problems, transcript, settle, asked: state.asked };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    return { problems: [message], transcript: [...state.transcript, ...log.lines.slice(-60)], settle };
+    const transcript = [...state.transcript, ...log.lines.slice(-60)];
+    return { problems: [message], transcript, settle, asked: state.asked };
   } finally {
     faults.setPlan({ mode: 'none' });
     await local.dispose();

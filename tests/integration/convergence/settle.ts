@@ -2,7 +2,8 @@
  * "Sync until settled": call the engine again after every retryable failure, with the clock moved
  * past any backoff (rule 16 clamps waits to 2 h), until a sync succeeds with nothing left in the
  * outbox. Bounded: faults stay on for the first attempts, then the fault layer is switched off for a
- * few more, and a case that still has not settled fails with its seed.
+ * few more, and a case that still has not settled fails with its seed. A calendar waiting for the
+ * rule-5 answer (syncState.emptyOnServer) is answered by `answer`, as its user would.
  */
 import { isAppError, type AppErrorData } from '../../../src/core/errors';
 import type { AlmanacDb } from '../../../src/core/db/almanac-db';
@@ -55,6 +56,8 @@ export async function syncUntilSettled(options: {
   readonly calendarId: CalendarId;
   readonly advanceClock: (ms: number) => void;
   readonly faultsOff: () => void;
+  /** Plays the user asked "the calendar is empty on the server" (rule 5). */
+  readonly answer: () => Promise<void>;
 }): Promise<SettleReport> {
   const errors: string[] = [];
   const total = ATTEMPTS_WITH_FAULTS + ATTEMPTS_WITHOUT_FAULTS;
@@ -62,6 +65,11 @@ export async function syncUntilSettled(options: {
     if (attempt === ATTEMPTS_WITH_FAULTS + 1) options.faultsOff();
     options.advanceClock(CLOCK_STEP_MS);
     const outcome = await syncOnce(options.engine, options.db, options.calendarId);
+    if ((await options.db.syncState.get(options.calendarId))?.emptyOnServer) {
+      errors.push(`attempt ${attempt}: asked whether the calendar is empty (rule 5)`);
+      await options.answer();
+      continue;
+    }
     if (outcome.ok) {
       const pending = await options.db.outbox.where('calendarId').equals(options.calendarId).count();
       if (pending === 0)

@@ -25,6 +25,8 @@ export interface World {
   /** `http://127.0.0.1:<port>/proxy`: the base the engine's proxied fetch uses. */
   readonly proxyBase: string;
   readonly restarts: () => number;
+  /** Faults injected so far by the running fault layers, all kinds together. */
+  readonly faultsInjected: () => number;
   stop(): Promise<void>;
 }
 
@@ -84,6 +86,10 @@ export async function startWorld(): Promise<World> {
   return {
     proxyBase: `${proxy.url}/proxy`,
     restarts: () => restarts,
+    faultsInjected: () =>
+      [...stations.values()]
+        .flatMap((station) => Object.values(station.faults.stats().faults))
+        .reduce((sum, count) => sum + count, 0),
     async station(kind) {
       const current = stations.get(kind);
       if (current && (await alive(current))) return current;

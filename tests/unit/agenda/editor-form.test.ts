@@ -16,6 +16,7 @@ const weekly: EventDraft = {
   description: 'Bring scores',
   timing: { allDay: false, start: '2026-03-10T19:30', end: '2026-03-10T21:00', timeZone: 'America/New_York' },
   repeat: { frequency: 'weekly', interval: 2, byDay: ['TU', 'TH'], end: { kind: 'count', count: 8 } },
+  reminder: 15,
 };
 
 describe('editor form ↔ draft', () => {
@@ -43,6 +44,7 @@ describe('editor form ↔ draft', () => {
       description: '',
       timing: { allDay: true, startDate: '2026-08-01', endDate: '2026-08-14' },
       repeat: { frequency: 'yearly', interval: 1, byDay: [], end: { kind: 'until', date: '2030-08-01' } },
+      reminder: null,
     };
     const form = draftToForm(allDay, 'cal', 'Europe/Zurich');
     expect(form).toMatchObject({

@@ -5,6 +5,8 @@ import type { Catalog } from '../../../src/lib/i18n/i18n-types';
 import { errorMessages } from '../../../src/lib/error-messages';
 import { dashboardMessages } from '../../../src/pages/dashboard/dashboard-messages';
 import { settingsMessages } from '../../../src/pages/settings/settings-messages';
+import { backgroundMessages } from '../../../src/pages/settings/background-messages';
+import { reminderMessages } from '../../../src/pages/agenda/reminder-messages';
 
 const catalogs: Record<string, Catalog<string>> = {
   shell: shellMessages,
@@ -12,6 +14,8 @@ const catalogs: Record<string, Catalog<string>> = {
   errors: errorMessages,
   dashboard: dashboardMessages,
   settings: settingsMessages,
+  background: backgroundMessages,
+  reminders: reminderMessages,
 };
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((match) => match[1]).sort();

@@ -54,7 +54,12 @@ describe('createEvent / loadEventForEditing', () => {
       ['2026-03-10T08:00:00.000Z', '2026-03-10T08:30:00.000Z', 'Room 1'],
     ]);
     const loaded = await loadEventForEditing(db, { eventId, recurrenceId: null }, ctx);
-    expect(loaded).toEqual({ draft: timedDraft(), calendarId, recurring: false, readOnly: false });
+    expect(loaded).toEqual({
+      draft: { ...timedDraft(), reminder: null },
+      calendarId,
+      recurring: false,
+      readOnly: false,
+    });
     expect(await db.outbox.count()).toBe(0);
   });
 

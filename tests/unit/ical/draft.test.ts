@@ -23,6 +23,7 @@ describe('draftFromIcs', () => {
         byDay: ['MO', 'TH'],
         end: { kind: 'until', date: '2026-04-09' },
       },
+      reminder: null,
     });
   });
 

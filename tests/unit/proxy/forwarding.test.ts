@@ -6,6 +6,25 @@ import { appOrigin, createHarness, davResponse, proxyRequest, publicV4, publicV6
 const secret = 'Basic YWxpY2U6czNjcjN0LXBhc3N3b3Jk';
 
 describe('request forwarding', () => {
+  it('accepts a same-origin GET without Origin (feed subscriptions) and forwards its validators', async () => {
+    const harness = createHarness();
+    const response = await harness.send(
+      proxyRequest('https://dav.example.com/feed.ics', {
+        origin: null,
+        headers: {
+          'Sec-Fetch-Site': 'same-origin',
+          'Sec-Fetch-Mode': 'cors',
+          'If-None-Match': '"v1"',
+          'If-Modified-Since': 'Sun, 01 Nov 2026 00:00:00 GMT',
+        },
+      }),
+    );
+    expect(response.headers.get('x-proxy-error')).toBeNull();
+    const [call] = harness.upstreamCalls;
+    expect(call?.headers.get('if-none-match')).toBe('"v1"');
+    expect(call?.headers.get('if-modified-since')).toBe('Sun, 01 Nov 2026 00:00:00 GMT');
+  });
+
   it('forwards allowlisted headers and the body, drops cookies and everything else', async () => {
     const harness = createHarness();
     const body = '<?xml version="1.0"?><d:propfind xmlns:d="DAV:"><d:prop><d:getetag/></d:prop></d:propfind>';

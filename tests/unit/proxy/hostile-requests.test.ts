@@ -199,6 +199,14 @@ const cases: readonly Case[] = [
     init: { origin: null },
   },
   {
+    name: 'no origin, a navigation from the same origin (a link to the proxy)',
+    target: 'https://dav.example.com/cal/',
+    status: 403,
+    error: 'origin-not-allowed',
+    reason: /\(none\)/,
+    init: { origin: null, headers: { 'Sec-Fetch-Site': 'same-origin', 'Sec-Fetch-Mode': 'navigate' } },
+  },
+  {
     name: 'preflight for a method that is not forwarded',
     target: 'https://dav.example.com/cal/',
     status: 405,

@@ -17,6 +17,7 @@ function service() {
   const h = harness();
   const saved: string[] = [];
   const removed: AccountId[] = [];
+  const answers: string[] = [];
   const svc = createSyncService({
     ...h.deps,
     discover: (l) => Promise.resolve({ serverUrl: `${l.serverUrl}home/`, calendars: [found] }),
@@ -36,9 +37,13 @@ function service() {
       await h.db.accounts.delete(id);
     },
     syncCalendar: (calendarId) => h.engine.syncCalendar(calendarId),
+    answerEmptyOnServer: (calendarId, answer) => {
+      answers.push(`${calendarId} ${answer}`);
+      return Promise.resolve(answer === 'put-back');
+    },
   });
   services.push(svc);
-  return { ...h, svc, saved, removed };
+  return { ...h, svc, saved, removed, answers };
 }
 
 const services: SyncService[] = [];
@@ -97,6 +102,22 @@ describe('the sync service (SyncApi in the worker)', () => {
 
     expect(s.removed).toEqual([id]);
     expect(s.clock.pendingDelays()).toEqual([]);
+  });
+
+  it('rule 5: passes the answer under the calendar lock, then syncs the calendar; no sync when none was pending', async () => {
+    const s = service();
+    const id = await addCalDavAccount(s.db, 'acc');
+    const cal = await addCalendar(s.db, 'cal', id);
+    expect(await s.svc.answerEmptyOnServer(cal, 'empty-here')).toBe(false);
+    expect(s.engine.calls).toEqual([]);
+
+    expect(await s.svc.answerEmptyOnServer(cal, 'put-back')).toBe(true);
+
+    expect(s.answers).toEqual([`${cal} empty-here`, `${cal} put-back`]);
+    expect(s.locksTaken).toContain(`almanac-sync:calendar:${cal}`);
+    await vi.waitFor(() => {
+      expect(s.engine.calls).toEqual([cal]);
+    });
   });
 
   it('follows an interval changed elsewhere (Settings writes the account directly)', async () => {

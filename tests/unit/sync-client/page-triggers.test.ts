@@ -98,6 +98,19 @@ describe('page sync triggers', () => {
     ]);
   });
 
+  it('pushes the first entry that appears in an outbox that was empty at start', () => {
+    const page = fakePage();
+    page.outbox(null); // the live query's first answer: nothing pending
+    page.outbox({ ...cal('a'), seq: 1 });
+    page.outbox(null);
+    page.outbox({ ...cal('a'), seq: 2 });
+    expect(page.calls).toEqual([
+      [all, 'start'],
+      [all, 'local-change'],
+      [{ kind: 'calendar', calendarId: 'a' }, 'local-change'],
+    ]);
+  });
+
   it('removes every listener when stopped', () => {
     const page = fakePage();
     page.stop();

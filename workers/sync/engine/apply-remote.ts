@@ -76,6 +76,20 @@ async function store(
   run.report.pulled += 1;
 }
 
+/**
+ * A server-side move (rule 7) of an event with an edit still waiting: the event follows its new href
+ * but keeps the user's text and its base. Its etag is forgotten, so the next push reads the server's
+ * version first and merges (rule 3) instead of overwriting what the mover may have changed.
+ */
+async function followMove(run: SyncRun, index: LocalIndex, event: EventRecord, href: string): Promise<void> {
+  await run.db.events.update(event.id, { href, etag: null });
+  if (event.href !== null) index.byHref.delete(event.href);
+  const moved = { ...event, href, etag: null };
+  index.byHref.set(href, moved);
+  index.byUid.set(moved.uid, moved);
+  run.log('info', `${event.uid} moved on the server to ${href}; the edit waiting here follows it.`);
+}
+
 /** `isListed(href)`: the server still holds that href in this round's view of the collection. */
 async function applyObject(
   run: SyncRun,
@@ -108,7 +122,10 @@ async function applyObject(
     return;
   }
   const sameUid = index.byUid.get(uid);
-  if (sameUid && index.pending.has(sameUid.id)) return;
+  if (sameUid && index.pending.has(sameUid.id)) {
+    if (sameUid.href !== null && !isListed(sameUid.href)) await followMove(run, index, sameUid, object.href);
+    return;
+  }
   if (sameUid && sameUid.href !== null && isListed(sameUid.href)) {
     await setAside(run, object, `Another object on the server (${sameUid.href}) has the same UID ${uid}.`);
     return;

@@ -8,6 +8,7 @@ import type { EventRecord } from '../../../src/core/model/event';
 import type { CalendarId, EventId } from '../../../src/core/model/ids';
 import type { OutboxEntry } from '../../../src/core/model/outbox';
 import type { SyncRun } from './sync-run';
+import { readSyncState } from './sync-status';
 
 export function tables(run: SyncRun) {
   const { db } = run;
@@ -36,6 +37,14 @@ export async function storeServerVersion(
   return id;
 }
 
+/** Remembers a created href until a token covering it is stored (sync-status.ts, pull.ts). */
+async function noteCreated(run: SyncRun, href: string): Promise<void> {
+  const state = await readSyncState(run.db, run.calendar.id);
+  const created = state.createdSinceToken ?? [];
+  if (!created.includes(href))
+    await run.db.syncState.put({ ...state, createdSinceToken: [...created, href] });
+}
+
 /** Records that `sentIcs` reached the server at `href` and clears the outbox entry, in one transaction. */
 export async function commitPushed(
   run: SyncRun,
@@ -43,7 +52,8 @@ export async function commitPushed(
   event: EventRecord,
   result: { href: string; etag: string | null; sentIcs: string },
 ): Promise<void> {
-  await run.db.transaction('rw', tables(run), async () => {
+  await run.db.transaction('rw', [...tables(run), run.db.syncState], async () => {
+    if (event.href === null) await noteCreated(run, result.href);
     const current = await run.db.events.get(event.id);
     if (current) {
       // If the user edited again meanwhile, `ics` keeps the newer text (its own entry pushes it).
@@ -56,6 +66,7 @@ export async function commitPushed(
     }
     await dropEntry(run, entry);
   });
+  if (event.href === null) run.createdHrefs.add(result.href);
   run.report.pushed += 1;
 }
 

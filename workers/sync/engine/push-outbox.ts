@@ -10,8 +10,10 @@ import type { OutboxEntry } from '../../../src/core/model/outbox';
 import { normaliseHref, objectHrefFor } from '../caldav/href';
 import { deleteObject, getObject, putObject, type WriteOutcome } from '../caldav/object-writes';
 import { commitPushed, dropEntry, storeServerVersion, tables } from './local-writes';
+import { isUsersVersion } from './delete-base';
 import { contentHash } from './normalise';
 import type { SyncRun } from './sync-run';
+import { markTombstone } from './tombstones';
 import { resolveWriteConflict } from './write-conflict';
 
 /** 403 on a write: the calendar is read-only. Revert the local change and keep the user's text (rule 15). */
@@ -54,29 +56,52 @@ async function revertForbidden(
   );
 }
 
+/** Edited on the server, deleted here: the edit wins and comes back (rule 4). */
+async function keepServerEdit(
+  run: SyncRun,
+  entry: OutboxEntry,
+  href: string,
+  server: { readonly ics: string; readonly etag: string | null },
+): Promise<void> {
+  await run.db.transaction('rw', tables(run), async () => {
+    await storeServerVersion(run, { ics: server.ics, href, etag: server.etag });
+    await dropEntry(run, entry);
+  });
+  run.log('info', `${entry.uid} was edited on the server after you deleted it: the edit was kept.`);
+}
+
+/**
+ * A delete, conditional on the etag the user's version had. Without one (or after a 412) the server's
+ * version is read and compared with the versions the user deleted (delete-base.ts): one of them →
+ * deleted with the fresh etag (only the etag moved, rule 2); another → the server's edit wins (rule 4).
+ */
 async function pushDelete(run: SyncRun, entry: OutboxEntry): Promise<void> {
-  if (entry.href === null) return dropEntry(run, entry);
+  if (entry.href === null) return; // a tombstone: the pull settles it (tombstones.ts)
+  const href = entry.href;
   let etag = entry.etag;
   if (etag === null) {
-    const current = await getObject(run.transport, entry.href);
-    if (current.kind === 'gone' || current.etag === null) return dropEntry(run, entry);
-    etag = current.etag;
+    const server = await getObject(run.transport, href);
+    if (server.kind === 'gone') return markTombstone(run, entry);
+    if (isUsersVersion(entry, server.ics) === false) return keepServerEdit(run, entry, href, server);
+    if (server.etag === null) return dropEntry(run, entry);
+    etag = server.etag;
   }
-  const outcome = await deleteObject(run.transport, entry.href, etag);
-  if (outcome.kind === 'ok' || outcome.kind === 'gone') {
+  let outcome = await deleteObject(run.transport, href, etag);
+  if (outcome.kind === 'precondition-failed') {
+    const server = await getObject(run.transport, href);
+    if (server.kind === 'gone') return markTombstone(run, entry);
+    if (server.etag !== null && isUsersVersion(entry, server.ics) === true)
+      outcome = await deleteObject(run.transport, href, server.etag);
+    if (outcome.kind === 'precondition-failed') return keepServerEdit(run, entry, href, server);
+  }
+  if (outcome.kind === 'ok') {
     await dropEntry(run, entry);
     run.report.pushed += 1;
-  } else if (outcome.kind === 'forbidden') {
-    await revertForbidden(run, entry, null, outcome.reason);
+  } else if (outcome.kind === 'gone') {
+    // Not there any more: deleted on the server too, or moved to a new href (rule 7).
+    await markTombstone(run, entry);
   } else {
-    // Edited on the server, deleted here: the edit wins and comes back (rule 4).
-    const server = await getObject(run.transport, entry.href);
-    const href = entry.href;
-    await run.db.transaction('rw', tables(run), async () => {
-      if (server.kind === 'ok') await storeServerVersion(run, { ics: server.ics, href, etag: server.etag });
-      await dropEntry(run, entry);
-    });
-    run.log('info', `${entry.uid} was edited on the server after you deleted it: the edit was kept.`);
+    await revertForbidden(run, entry, null, outcome.reason);
   }
 }
 
@@ -84,6 +109,9 @@ async function pushWrite(run: SyncRun, entry: OutboxEntry, event: EventRecord): 
   const creating = event.href === null;
   const href = event.href ?? objectHrefFor(run.collectionUrl, event.uid, contentHash);
   let outcome: WriteOutcome;
+  // Remembered before sending: if the answer is lost and the user then deletes the event, the delete
+  // knows which text the server may hold from this device (delete-base.ts).
+  if (entry.seq !== undefined) await run.db.outbox.update(entry.seq, { sentIcs: event.ics });
   if (creating) outcome = await putObject(run.transport, href, event.ics, { ifNoneMatch: '*' });
   else if (event.etag === null)
     outcome = { kind: 'precondition-failed' }; // no etag to write against: read first

@@ -7,25 +7,32 @@ import { AppError, ErrorKind, isAppError, toAppErrorData } from '../../../src/co
 import type { Calendar } from '../../../src/core/model/calendar';
 import type { CalendarId, EventId } from '../../../src/core/model/ids';
 import type { CalendarSyncState } from '../../../src/core/model/sync-state';
+import type { EmptyOnServerAnswer } from '../../../src/core/sync/sync-api';
 import { readCollectionState } from '../caldav/collection-state';
 import { collectionKey } from '../caldav/href';
 import { DEFAULT_MULTIGET_BATCH } from '../caldav/multiget';
 import { createTransport } from '../caldav/transport';
+import { answerEmptyOnServer, type AnswerOutcome } from './empty-answer';
 import { pull } from './pull';
 import { pushOutbox } from './push-outbox';
 import { emptyReport, type CalendarSyncReport, type SyncEngineDeps, type SyncRun } from './sync-run';
 import { lastOkAt, readSyncState, saveSyncState, setStatus } from './sync-status';
 
+export type { AnswerOutcome } from './empty-answer';
 export type { CalendarSyncReport, SyncEngineDeps } from './sync-run';
 
 export interface SyncEngine {
   /** Push the calendar's outbox, then pull (rule 8). Writes syncState (token, ctag, progress as
    *  status {phase:'syncing', done, total}, and {phase:'idle', lastOkAt} on success). Throws AppError
-   *  (auth / network / server with retryAfterMs / suspicious-empty-listing …) leaving local data as it was. */
+   *  (auth / network / server with retryAfterMs …) leaving local data as it was. A suspiciously empty
+   *  listing is not an error: the calendar records a question and waits (report.awaitingDecision). */
   syncCalendar(
     calendarId: CalendarId,
     onProgress?: (done: number, total: number | null) => void,
   ): Promise<CalendarSyncReport>;
+  /** Applies the user's answer to the rule-5 question (empty-answer.ts); serialised with the syncs of
+   *  the calendar. The caller syncs afterwards. */
+  answerEmptyOnServer(calendarId: CalendarId, answer: EmptyOnServerAnswer): Promise<AnswerOutcome>;
 }
 
 function invalid(message: string): AppError {
@@ -64,6 +71,7 @@ async function openRun(
     collectionUrl: collectionKey(calendar.remoteUrl),
     core: { now: deps.now, viewerZone: deps.viewerZone },
     report: emptyReport(),
+    createdHrefs: new Set(),
     batchSize: Math.max(1, deps.multigetBatchSize ?? DEFAULT_MULTIGET_BATCH),
     log,
     progress: async (done, total) => {
@@ -75,6 +83,13 @@ async function openRun(
 
 async function runSync(run: SyncRun, before: CalendarSyncState): Promise<void> {
   const { db, calendar } = run;
+  if (before.emptyOnServer) {
+    // Rule 5: waiting for the user's answer. Nothing is sent (a pushed create would make the empty
+    // server look populated) and nothing is deleted; the answer resets the calendar's sync.
+    run.report.skipped = true;
+    run.report.awaitingDecision = true;
+    return;
+  }
   const now = run.core.now();
   const due = (await db.outbox.where('calendarId').equals(calendar.id).sortBy('seq')).filter(
     (entry) => entry.notBefore <= now,
@@ -85,7 +100,10 @@ async function runSync(run: SyncRun, before: CalendarSyncState): Promise<void> {
   const unchanged = state.supportsSyncCollection
     ? state.syncToken !== null && state.syncToken === before.syncToken
     : state.ctag !== null && state.ctag === before.ctag;
-  if (due.length === 0 && unchanged && !before.initialSyncInProgress) {
+  // Creates of a failed sync are checked even under an unchanged token: Xandikos' token is a hash of
+  // the contents, so a create deleted again brings the old token back.
+  const unconfirmedCreates = (before.createdSinceToken ?? []).length > 0;
+  if (due.length === 0 && unchanged && !before.initialSyncInProgress && !unconfirmedCreates) {
     run.report.skipped = true;
     return;
   }
@@ -98,12 +116,14 @@ async function runSync(run: SyncRun, before: CalendarSyncState): Promise<void> {
     initialSyncInProgress: before.initialSyncInProgress,
   };
   const result = await pull(run, state, stored, pending);
+  if (result.awaitingDecision) return;
   // The ctag read before the push is stored only when nothing was pushed; otherwise the next sync re-checks.
   const pushed = run.report.pushed > 0 || due.length > 0;
   await saveSyncState(run, {
     syncToken: result.syncToken,
     ctag: pushed ? null : state.ctag,
     initialSyncInProgress: false,
+    createdSinceToken: [],
   });
 }
 
@@ -135,13 +155,26 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
     }
   }
 
+  // One sync (or answer) per calendar at a time within this engine (across contexts the callers hold a Web Lock).
+  function serialised<T>(calendarId: CalendarId, work: () => Promise<T>): Promise<T> {
+    const previous = running.get(calendarId) ?? Promise.resolve();
+    const next = previous.catch(() => undefined).then(work);
+    running.set(calendarId, next);
+    return next;
+  }
+
   return {
-    syncCalendar(calendarId, onProgress) {
-      // One sync per calendar at a time within this engine (across contexts the scheduler holds a Web Lock).
-      const previous = running.get(calendarId) ?? Promise.resolve();
-      const next = previous.catch(() => undefined).then(() => syncOnce(calendarId, onProgress));
-      running.set(calendarId, next);
-      return next;
-    },
+    syncCalendar: (calendarId, onProgress) => serialised(calendarId, () => syncOnce(calendarId, onProgress)),
+    answerEmptyOnServer: (calendarId, answer) =>
+      serialised(calendarId, async () => {
+        const outcome = await answerEmptyOnServer(deps.db, calendarId, answer, deps.now());
+        if (outcome.applied)
+          deps.log({
+            level: 'info',
+            message: `Rule 5 answered ${answer}: ${outcome.deleted} deleted, ${outcome.queued} to upload.`,
+            calendarId,
+          });
+        return outcome;
+      }),
   };
 }

@@ -29,6 +29,8 @@ export interface CalendarSyncReport {
   conflicts: number;
   setAside: number;
   requests: number;
+  /** The calendar waits for the user's answer to the rule-5 question (nothing was sent or deleted). */
+  awaitingDecision: boolean;
 }
 
 export interface SyncRun {
@@ -40,10 +42,21 @@ export interface SyncRun {
   readonly core: CoreContext;
   readonly report: CalendarSyncReport;
   readonly batchSize: number;
+  /** Hrefs this run created on the server (a listing showing only these is still empty, rule 5). */
+  readonly createdHrefs: Set<string>;
   readonly log: (level: LogLevel, message: string) => void;
   readonly progress: (done: number, total: number | null) => Promise<void>;
 }
 
 export function emptyReport(): CalendarSyncReport {
-  return { skipped: false, pushed: 0, pulled: 0, deletedLocally: 0, conflicts: 0, setAside: 0, requests: 0 };
+  return {
+    skipped: false,
+    pushed: 0,
+    pulled: 0,
+    deletedLocally: 0,
+    conflicts: 0,
+    setAside: 0,
+    requests: 0,
+    awaitingDecision: false,
+  };
 }

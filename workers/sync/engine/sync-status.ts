@@ -4,7 +4,8 @@ import type { CalendarId } from '../../../src/core/model/ids';
 import type { CalendarSyncState, SyncStatus } from '../../../src/core/model/sync-state';
 import type { SyncRun } from './sync-run';
 
-export type StoredState = Pick<CalendarSyncState, 'syncToken' | 'ctag' | 'initialSyncInProgress'>;
+export type StoredState = Pick<CalendarSyncState, 'syncToken' | 'ctag' | 'initialSyncInProgress'> &
+  Partial<Pick<CalendarSyncState, 'createdSinceToken'>>;
 
 export async function readSyncState(db: AlmanacDb, calendarId: CalendarId): Promise<CalendarSyncState> {
   return (

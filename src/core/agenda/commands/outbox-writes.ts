@@ -4,7 +4,8 @@ import type { EventRecord } from '../../model/event';
 import type { EventId } from '../../model/ids';
 import type { OutboxEntry, OutboxOp } from '../../model/outbox';
 
-type EventRef = Pick<EventRecord, 'id' | 'calendarId' | 'uid' | 'href' | 'etag'>;
+type EventRef = Pick<EventRecord, 'id' | 'calendarId' | 'uid' | 'href' | 'etag'> &
+  Partial<Pick<EventRecord, 'syncedIcs'>>;
 
 function entry(event: EventRef, op: OutboxOp, now: number): OutboxEntry {
   return {
@@ -40,7 +41,8 @@ export async function queueUpdate(db: AlmanacDb, event: EventRef, now: number): 
 
 /**
  * Removes an event with its occurrences. In a synced calendar, its pending entries go and a delete is
- * queued, unless it never reached the server (no href): then removing it is all there is to do.
+ * queued. An event not confirmed by the server (no href) whose create was pending gets a delete by UID
+ * (href null): the create may have arrived with its answer lost, and sync removes it if it did.
  */
 export async function removeEventWithOutbox(
   db: AlmanacDb,
@@ -50,6 +52,11 @@ export async function removeEventWithOutbox(
 ): Promise<void> {
   await deleteEvent(db, event.id);
   if (!remote) return;
+  const pending = await db.outbox.where('eventId').equals(event.id).toArray();
   await db.outbox.where('eventId').equals(event.id).delete();
-  if (event.href !== null) await db.outbox.add(entry(event, 'delete', now));
+  const sent = pending.filter((queued) => queued.sentIcs != null).at(-1)?.sentIcs ?? null;
+  // The delete carries the versions the server may hold from this device (synced, and sent with the
+  // answer lost), so sync can tell a server edit made since (rule 4) from a move (rule 7).
+  if (event.href !== null || pending.some((queued) => queued.op === 'create'))
+    await db.outbox.add({ ...entry(event, 'delete', now), baseIcs: event.syncedIcs ?? null, sentIcs: sent });
 }

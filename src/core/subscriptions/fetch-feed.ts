@@ -1,0 +1,79 @@
+/**
+ * One conditional GET of a feed with the injected `fetch` (on the page: through the CORS proxy).
+ * The validators of the last answer go back as If-None-Match / If-Modified-Since, so an unchanged
+ * feed answers 304 with no body and costs nothing. Failures are AppErrors with a kind.
+ */
+import { AppError, ErrorKind, type ErrorKind as Kind } from '../errors';
+
+export interface FeedValidators {
+  readonly etag: string | null;
+  readonly lastModified: string | null;
+}
+
+export type FeedAnswer =
+  | { readonly status: 'not-modified' }
+  | {
+      readonly status: 'ok';
+      readonly ics: string;
+      readonly etag: string | null;
+      readonly lastModified: string | null;
+    };
+
+function failure(kind: Kind, message: string, retryable: boolean, detail?: string): AppError {
+  return new AppError({ kind, message, retryable, ...(detail !== undefined ? { detail } : {}) });
+}
+
+function refusal(response: Response): AppError {
+  const proxyError = response.headers.get('x-proxy-error');
+  if (
+    proxyError === 'host-not-allowed' ||
+    proxyError === 'address-not-allowed' ||
+    proxyError === 'port-not-allowed'
+  ) {
+    return failure(ErrorKind.hostNotAllowed, 'The proxy may not reach this server.', false, proxyError);
+  }
+  if (proxyError === 'dns-failed' || proxyError === 'upstream-unreachable') {
+    return failure(ErrorKind.serverNotFound, 'No server answers at this address.', true, proxyError);
+  }
+  if (proxyError !== null)
+    return failure(ErrorKind.network, `The proxy refused: ${proxyError}`, true, proxyError);
+  const status = String(response.status);
+  if (response.status === 401 || response.status === 403) {
+    return failure(ErrorKind.auth, 'The server refuses to share this calendar.', false, status);
+  }
+  if (response.status === 404 || response.status === 410) {
+    return failure(ErrorKind.notFound, 'There is no calendar at this address.', false, status);
+  }
+  return failure(ErrorKind.server, `The server answered ${status}.`, response.status >= 500, status);
+}
+
+export async function fetchFeed(
+  fetchImpl: typeof fetch,
+  url: string,
+  validators: FeedValidators = { etag: null, lastModified: null },
+): Promise<FeedAnswer> {
+  const headers: Record<string, string> = { Accept: 'text/calendar, */*;q=0.5' };
+  if (validators.etag !== null) headers['If-None-Match'] = validators.etag;
+  if (validators.lastModified !== null) headers['If-Modified-Since'] = validators.lastModified;
+  let response: Response;
+  try {
+    response = await fetchImpl(url, { method: 'GET', headers });
+  } catch (cause) {
+    throw new AppError(
+      { kind: ErrorKind.network, message: 'The calendar could not be reached.', retryable: true },
+      { cause },
+    );
+  }
+  if (response.status === 304) return { status: 'not-modified' };
+  if (!response.ok) throw refusal(response);
+  const ics = await response.text();
+  if (!/BEGIN:VCALENDAR/i.test(ics.slice(0, 2048))) {
+    throw failure(ErrorKind.malformedIcs, 'This address does not give a calendar (.ics).', false);
+  }
+  return {
+    status: 'ok',
+    ics,
+    etag: response.headers.get('etag'),
+    lastModified: response.headers.get('last-modified'),
+  };
+}

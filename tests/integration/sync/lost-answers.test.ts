@@ -1,0 +1,121 @@
+/**
+ * A create that reached the server with its answer lost, then deleted here before any sync confirmed
+ * it (found by the convergence test): the delete still reaches the server (no deleted event back),
+ * unless the server's copy was edited meanwhile (rule 4: the edit wins); a create whose sync failed
+ * before its pull, deleted on the server since, goes here too. SYNC-RULES rules 4, 10, 14.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startDavServer, type DavServer, type ServerKind } from './dav-server';
+import { createHarness, isSyncReport, once, serverIcs, type Harness } from './sync-harness';
+
+const KINDS: readonly ServerKind[] = ['radicale', 'xandikos'];
+
+/** Creates an event here and syncs with the PUT's answer lost (the server applied it). */
+async function createWithLostAnswer(h: Harness): Promise<string> {
+  const id = await h.createLocal('Made here');
+  const uid = (await h.db.events.get(id))?.uid ?? '';
+  h.middleware.push(
+    once(
+      (request) => request.method === 'PUT',
+      async (_request, next) => {
+        await next();
+        throw new TypeError('fetch failed'); // the connection dropped after the server applied it
+      },
+    ),
+  );
+  await expect(h.sync()).rejects.toMatchObject({ kind: 'network' });
+  expect(await h.serverObjects()).toHaveLength(1);
+  await h.deleteLocal(id);
+  return uid;
+}
+
+describe.each(KINDS)('lost answers on %s', (kind) => {
+  let server: DavServer;
+  beforeAll(async () => {
+    server = await startDavServer(kind);
+  }, 30_000);
+  afterAll(async () => {
+    await server.stop();
+  });
+
+  it('rule 14: a create whose answer was lost, deleted here, is deleted on the server too', async () => {
+    const h = await createHarness(server);
+    await createWithLostAnswer(h);
+
+    await h.sync();
+
+    expect(await h.serverObjects()).toEqual([]);
+    expect(await h.events()).toEqual([]);
+    expect(await h.db.outbox.count()).toBe(0);
+    h.close();
+  });
+
+  it('rule 4: … unless the server copy was edited meanwhile: the edit wins and comes back', async () => {
+    const h = await createHarness(server);
+    const uid = await createWithLostAnswer(h);
+    const [object] = await h.serverObjects();
+    if (!object) throw new Error('the create did not arrive');
+    const edited = await h.dav.put(
+      new URL(object.href, h.collectionUrl).href,
+      serverIcs(uid, 'Edited there'),
+    );
+    if (edited.status >= 300) throw new Error(`PUT ${edited.status}`);
+
+    await h.sync();
+
+    expect((await h.events()).map((event) => event.summary)).toEqual(['Edited there']);
+    expect(await h.serverObjects()).toHaveLength(1);
+    expect(await h.db.outbox.count()).toBe(0);
+    h.close();
+  });
+
+  it('rule 10: a create pushed by a sync that failed before its pull, then deleted on the server, goes here too', async () => {
+    const h = await createHarness(server);
+    await h.putOnServer('a', 'Already there');
+    await h.sync();
+    await h.createLocal('Made here');
+    h.middleware.push(
+      once(isSyncReport, () =>
+        Promise.resolve(new Response('busy', { status: 503, headers: { 'Retry-After': '60' } })),
+      ),
+    );
+    await expect(h.sync()).rejects.toMatchObject({ kind: 'server' });
+    const made = (await h.events()).find((event) => event.summary === 'Made here');
+    if (!made?.href) throw new Error('the create was not recorded');
+    const removed = await h.dav.delete(made.href);
+    if (removed.status >= 300) throw new Error(`DELETE ${removed.status}`);
+
+    await h.sync();
+
+    expect((await h.events()).map((event) => event.summary)).toEqual(['Already there']);
+    expect((await h.db.syncState.get(h.calendarId))?.createdSinceToken).toEqual([]);
+    h.close();
+  });
+
+  it('rules 2, 4: an edit whose answer was lost, then deleted here, is deleted there (it is not "edited since")', async () => {
+    const h = await createHarness(server);
+    await h.putOnServer('a', 'Before');
+    await h.sync();
+    const event = await h.event('a');
+    if (!event) throw new Error('a is missing');
+    await h.editLocal(event.id, { title: 'Edited here' });
+    h.middleware.push(
+      once(
+        (request) => request.method === 'PUT',
+        async (_request, next) => {
+          await next();
+          throw new TypeError('fetch failed');
+        },
+      ),
+    );
+    await expect(h.sync()).rejects.toMatchObject({ kind: 'network' });
+    await h.deleteLocal(event.id);
+
+    await h.sync();
+
+    expect(await h.serverObjects()).toEqual([]);
+    expect(await h.events()).toEqual([]);
+    expect(await h.db.outbox.count()).toBe(0);
+    h.close();
+  });
+});

@@ -1,0 +1,47 @@
+/**
+ * The service worker's way into the sync service (workers/sw/background.ts): one run, then nothing
+ * left behind (no timers, no watch). Same engine, same Web Lock per calendar, same credentials (the
+ * non-extractable key in IndexedDB) as the sync worker, so a background run and an open tab never
+ * sync one calendar at the same time.
+ */
+import type { AlmanacDb } from '../../src/core/db/almanac-db';
+import type { CalendarId } from '../../src/core/model/ids';
+import type { SyncTarget } from '../../src/core/sync/sync-api';
+import { createWorkerSyncService, type SyncPlatform } from './sync-service';
+
+/** The platform minus timers: a service worker may be stopped at any time, so it schedules nothing. */
+export type BackgroundSyncPlatform = Omit<SyncPlatform, 'schedule'>;
+
+export const BackgroundSyncScope = { outbox: 'outbox', all: 'all' } as const;
+export type BackgroundSyncScope = (typeof BackgroundSyncScope)[keyof typeof BackgroundSyncScope];
+
+/** Changes still waiting that could have been sent now (not held back by a backoff). */
+export async function dueOutboxCount(db: AlmanacDb, now: number): Promise<number> {
+  return db.outbox.filter((entry) => entry.notBefore <= now).count();
+}
+
+async function targetsFor(db: AlmanacDb, scope: BackgroundSyncScope): Promise<SyncTarget[]> {
+  if (scope === BackgroundSyncScope.all) return [{ kind: 'all' }];
+  const calendarIds = new Set<CalendarId>((await db.outbox.toArray()).map((entry) => entry.calendarId));
+  return [...calendarIds].map((calendarId) => ({ kind: 'calendar', calendarId }));
+}
+
+/**
+ * `outbox`: sync (push, then pull) the calendars with unsent changes; `all`: every synced calendar.
+ * Resolves with how many due changes are still unsent (the caller may ask the browser to retry).
+ */
+export async function runBackgroundSync(
+  platform: BackgroundSyncPlatform,
+  scope: BackgroundSyncScope,
+): Promise<{ readonly unsent: number }> {
+  const targets = await targetsFor(platform.db, scope);
+  if (targets.length > 0) {
+    const service = createWorkerSyncService({ ...platform, schedule: () => () => undefined });
+    try {
+      for (const target of targets) await service.syncNow(target, 'background');
+    } finally {
+      service.dispose();
+    }
+  }
+  return { unsent: await dueOutboxCount(platform.db, platform.now()) };
+}

@@ -1,0 +1,15 @@
+/**
+ * Which versions of an object the user deleted. A delete's outbox entry carries the deleted event's
+ * last synced text (`baseIcs`) and the text its last unconfirmed write sent (`sentIcs`: the server
+ * may hold it though the answer was lost). The server's copy equal to one of them (normalised, rule 2)
+ * is what the user deleted; anything else is an edit made since, which wins (rule 4).
+ */
+import type { OutboxEntry } from '../../../src/core/model/outbox';
+import { sameContent } from './normalise';
+
+/** true / false, or null when the entry carries no version to compare (entries older than these fields). */
+export function isUsersVersion(entry: Pick<OutboxEntry, 'baseIcs' | 'sentIcs'>, ics: string): boolean | null {
+  const versions = [entry.baseIcs, entry.sentIcs].filter((text): text is string => typeof text === 'string');
+  if (versions.length === 0) return null;
+  return versions.some((version) => sameContent(version, ics));
+}
