@@ -11,6 +11,8 @@ export interface PageScores {
   readonly scores: Readonly<Record<Category, number>>;
   /** Audits that lost points (score < 1), by category, with Lighthouse's own title and value. */
   readonly failing: Readonly<Record<Category, readonly string[]>>;
+  /** Lighthouse could not measure the page (its scores are then 0): its code and message. */
+  readonly runtimeError: string | null;
 }
 
 const CHROME_FLAGS = ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking'];
@@ -47,7 +49,8 @@ export async function lighthouseScores(
         .filter((audit) => audit !== undefined && audit.score !== null && audit.score < 1)
         .map((audit) => `${audit?.title ?? ''}${audit?.displayValue ? ` (${audit.displayValue})` : ''}`);
     }
-    return { url, scores, failing };
+    const runtimeError = lhr.runtimeError ? `${lhr.runtimeError.code}: ${lhr.runtimeError.message}` : null;
+    return { url, scores, failing, runtimeError };
   } finally {
     chrome.kill();
   }

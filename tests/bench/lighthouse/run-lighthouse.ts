@@ -36,6 +36,8 @@ async function main(): Promise<void> {
       for (const path of ['/', AGENDA]) {
         const result = await lighthouseScores(`${server.origin}${path}`, CHROME_PATH, formFactor);
         log(`  ${path}`);
+        // A 0 is Lighthouse failing to measure (often a timeout on a loaded machine), not the page.
+        if (result.runtimeError !== null) log(`    not measured: ${result.runtimeError}`);
         for (const category of CATEGORIES) {
           const score = result.scores[category];
           const target = TARGETS[category];
