@@ -1,3 +1,5 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import desktopConfig from 'lighthouse/core/config/desktop-config.js';
@@ -16,6 +18,19 @@ export interface PageScores {
 }
 
 const CHROME_FLAGS = ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking'];
+
+/**
+ * ALMANAC_LH_REPORTS=<dir> keeps each run's full JSON report there (for 'bootup-time', 'long-tasks',
+ * 'largest-contentful-paint-element' and the like), named by form factor, page and time.
+ */
+function keepReport(url: string, formFactor: string, report: string | string[]): void {
+  const dir = process.env['ALMANAC_LH_REPORTS'];
+  if (dir === undefined || dir === '') return;
+  mkdirSync(dir, { recursive: true });
+  const page = new URL(url).pathname.split('/')[1] || 'dashboard';
+  const json = Array.isArray(report) ? (report[0] ?? '') : report;
+  writeFileSync(join(dir, `${formFactor}-${page}-${Date.now()}.json`), json);
+}
 
 export const FormFactor = { mobile: 'mobile', desktop: 'desktop' } as const;
 export type FormFactor = (typeof FormFactor)[keyof typeof FormFactor];
@@ -38,6 +53,7 @@ export async function lighthouseScores(
     );
     if (!result) throw new Error(`Lighthouse returned nothing for ${url}`);
     const { lhr } = result;
+    keepReport(url, formFactor, result.report);
     const scores = {} as Record<Category, number>;
     const failing = {} as Record<Category, string[]>;
     for (const id of CATEGORIES) {

@@ -38,9 +38,10 @@ interface CaseState {
   asked: number;
 }
 
-function remember(state: CaseState, fields: ObjectFields, side: Side): void {
-  state.origin.set(fields.summary, side);
-  state.origin.set(fields.start, side);
+/** Records which side first wrote each value (a rewrite keeps the origin of the values it leaves as they were). */
+function remember(state: CaseState, fields: ObjectFields, side: Side, before?: ObjectFields): void {
+  if (before?.summary !== fields.summary) state.origin.set(fields.summary, side);
+  if (before?.start !== fields.start) state.origin.set(fields.start, side);
 }
 
 /** Values the server holds that came from this client but whose upload it never saw confirmed. */
@@ -92,7 +93,7 @@ async function serverOperation(state: CaseState, op: Extract<Operation, { side: 
       op.op === 'edit'
         ? await state.server.edit(entry, `Server ${n} 会議`)
         : await state.server.retime(entry, FIRST_DAY + n * DAY);
-    remember(state, after, 'server');
+    remember(state, after, 'server', entry.fields);
     state.oracle.written(entry.fields, after);
   } else if (op.op === 'delete') {
     await serverDelete(state, entry);
@@ -123,7 +124,7 @@ async function localOperation(state: CaseState, op: Extract<Operation, { side: '
     op.op === 'edit'
       ? await state.local.edit(event, `Local ${n} Ünïcødé`)
       : await state.local.retime(event, FIRST_DAY + n * DAY);
-  remember(state, after, 'local');
+  remember(state, after, 'local', before);
   state.oracle.written(before, after);
 }
 

@@ -2,7 +2,8 @@
  * A create that reached the server with its answer lost, then deleted here before any sync confirmed
  * it (found by the convergence test): the delete still reaches the server (no deleted event back),
  * unless the server's copy was edited meanwhile (rule 4: the edit wins); a create whose sync failed
- * before its pull, deleted on the server since, goes here too. SYNC-RULES rules 4, 10, 14.
+ * before its pull, deleted on the server since, goes here too; one moved meanwhile is adopted.
+ * SYNC-RULES rules 4, 7, 10, 14.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDavServer, type DavServer, type ServerKind } from './dav-server';
@@ -116,6 +117,39 @@ describe.each(KINDS)('lost answers on %s', (kind) => {
     expect(await h.serverObjects()).toEqual([]);
     expect(await h.events()).toEqual([]);
     expect(await h.db.outbox.count()).toBe(0);
+    h.close();
+  });
+
+  it('rule 7: a create whose answer was lost, then moved and edited on the server, is adopted there', async () => {
+    const h = await createHarness(server);
+    const id = await h.createLocal('Made here');
+    h.middleware.push(
+      once(
+        (request) => request.method === 'PUT',
+        async (_request, next) => {
+          await next();
+          throw new TypeError('fetch failed');
+        },
+      ),
+    );
+    await expect(h.sync()).rejects.toMatchObject({ kind: 'network' });
+    const [object] = await h.serverObjects();
+    if (!object) throw new Error('the create did not arrive');
+    const uid = (await h.db.events.get(id))?.uid ?? '';
+    const gone = await h.dav.delete(new URL(object.href, h.collectionUrl).href);
+    if (gone.status >= 300) throw new Error(`DELETE ${gone.status}`);
+    const moved = await h.dav.put(`${h.collectionUrl}moved.ics`, serverIcs(uid, 'Moved and edited there'));
+    if (moved.status >= 300) throw new Error(`PUT ${moved.status}`);
+
+    await h.sync().catch(() => undefined); // the create meets the UID elsewhere; the pull adopts it
+    await h.sync();
+
+    expect(await h.db.outbox.count()).toBe(0);
+    expect(await h.serverObjects()).toHaveLength(1);
+    expect(await h.db.events.get(id)).toMatchObject({
+      summary: 'Moved and edited there',
+      href: `${h.collectionUrl}moved.ics`,
+    });
     h.close();
   });
 });

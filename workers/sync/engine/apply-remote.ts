@@ -90,6 +90,33 @@ async function followMove(run: SyncRun, index: LocalIndex, event: EventRecord, h
   run.log('info', `${event.uid} moved on the server to ${href}; the edit waiting here follows it.`);
 }
 
+/**
+ * A create still waiting whose UID the server already holds at another href: an earlier attempt
+ * arrived (its answer lost) and was moved since. The event adopts that object (rule 7) with the text
+ * that attempt sent as its base, so the push merges (rule 3) instead of failing on the UID forever.
+ */
+async function adoptCreate(
+  run: SyncRun,
+  index: LocalIndex,
+  event: EventRecord,
+  object: FetchedObject,
+): Promise<void> {
+  const create = await run.db.outbox
+    .where('eventId')
+    .equals(event.id)
+    .filter((entry) => entry.op === 'create')
+    .first();
+  const sent = create?.sentIcs ?? null;
+  if (sent !== null && sameContent(sent, event.ics)) {
+    // Nothing typed here since that attempt: the server's version (moved, maybe edited) is taken.
+    if (create?.seq !== undefined) await run.db.outbox.delete(create.seq);
+    await store(run, index, object, event.id, null);
+    return;
+  }
+  await run.db.events.update(event.id, { syncedIcs: sent });
+  await followMove(run, index, { ...event, syncedIcs: sent }, object.href);
+}
+
 /** `isListed(href)`: the server still holds that href in this round's view of the collection. */
 async function applyObject(
   run: SyncRun,
@@ -124,6 +151,7 @@ async function applyObject(
   const sameUid = index.byUid.get(uid);
   if (sameUid && index.pending.has(sameUid.id)) {
     if (sameUid.href !== null && !isListed(sameUid.href)) await followMove(run, index, sameUid, object.href);
+    else if (sameUid.href === null) await adoptCreate(run, index, sameUid, object);
     return;
   }
   if (sameUid && sameUid.href !== null && isListed(sameUid.href)) {
