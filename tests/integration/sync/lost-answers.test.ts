@@ -3,7 +3,8 @@
  * it (found by the convergence test): the delete still reaches the server (no deleted event back),
  * unless the server's copy was edited meanwhile (rule 4: the edit wins); a create whose sync failed
  * before its pull, deleted on the server since, goes here too; one moved meanwhile is adopted.
- * SYNC-RULES rules 4, 7, 10, 14.
+ * A create merged after its 412 is remembered as created too (Xandikos leaves an object created and
+ * deleted since the token out of the delta). SYNC-RULES rules 4, 7, 10, 14.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDavServer, type DavServer, type ServerKind } from './dav-server';
@@ -150,6 +151,45 @@ describe.each(KINDS)('lost answers on %s', (kind) => {
       summary: 'Moved and edited there',
       href: `${h.collectionUrl}moved.ics`,
     });
+    h.close();
+  });
+
+  it('rule 10: a create whose answer was lost, merged with an edit there (412), then deleted there, goes here too', async () => {
+    const h = await createHarness(server);
+    await h.putOnServer('a', 'Already there');
+    await h.sync();
+    const id = await h.createLocal('Made here');
+    const uid = (await h.db.events.get(id))?.uid ?? '';
+    h.middleware.push(
+      once(
+        (request) => request.method === 'PUT',
+        async (_request, next) => {
+          await next();
+          throw new TypeError('fetch failed');
+        },
+      ),
+    );
+    await expect(h.sync()).rejects.toMatchObject({ kind: 'network' });
+    const made = (await h.serverObjects()).find((object) => !object.href.includes('/a.ics'));
+    if (!made) throw new Error('the create did not arrive');
+    const href = new URL(made.href, h.collectionUrl).href;
+    const edited = await h.dav.put(href, serverIcs(uid, 'Edited there'));
+    if (edited.status >= 300) throw new Error(`PUT ${edited.status}`);
+    // The retried create meets 412 and merges with the server's copy; the pull after it fails.
+    h.middleware.push(
+      once(isSyncReport, () =>
+        Promise.resolve(new Response('busy', { status: 503, headers: { 'Retry-After': '60' } })),
+      ),
+    );
+    await expect(h.sync()).rejects.toMatchObject({ kind: 'server' });
+    expect((await h.db.events.get(id))?.href).not.toBeNull();
+    const removed = await h.dav.delete(href);
+    if (removed.status >= 300) throw new Error(`DELETE ${removed.status}`);
+
+    await h.sync();
+
+    expect((await h.events()).map((event) => event.summary)).toEqual(['Already there']);
+    expect(await h.db.outbox.count()).toBe(0);
     h.close();
   });
 });

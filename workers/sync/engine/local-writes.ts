@@ -37,12 +37,17 @@ export async function storeServerVersion(
   return id;
 }
 
-/** Remembers a created href until a token covering it is stored (sync-status.ts, pull.ts). */
-async function noteCreated(run: SyncRun, href: string): Promise<void> {
+/**
+ * Remembers a created href until a token covering it is stored (sync-status.ts, pull.ts): a server may
+ * leave an object created and deleted since the token out of the delta (Xandikos does). Call it inside
+ * a transaction that includes `syncState`.
+ */
+export async function noteCreated(run: SyncRun, href: string): Promise<void> {
   const state = await readSyncState(run.db, run.calendar.id);
   const created = state.createdSinceToken ?? [];
   if (!created.includes(href))
     await run.db.syncState.put({ ...state, createdSinceToken: [...created, href] });
+  run.createdHrefs.add(href);
 }
 
 /** Records that `sentIcs` reached the server at `href` and clears the outbox entry, in one transaction. */
@@ -66,7 +71,6 @@ export async function commitPushed(
     }
     await dropEntry(run, entry);
   });
-  if (event.href === null) run.createdHrefs.add(result.href);
   run.report.pushed += 1;
 }
 

@@ -7,7 +7,14 @@
 import type { EventRecord } from '../../../src/core/model/event';
 import type { OutboxEntry } from '../../../src/core/model/outbox';
 import { getObject, putObject, type WriteOutcome } from '../caldav/object-writes';
-import { commitPushed, dropEntry, noteFailedAttempt, storeServerVersion, tables } from './local-writes';
+import {
+  commitPushed,
+  dropEntry,
+  noteCreated,
+  noteFailedAttempt,
+  storeServerVersion,
+  tables,
+} from './local-writes';
 import { sameContent } from './normalise';
 import type { SyncRun } from './sync-run';
 import { threeWayMerge } from './three-way-merge';
@@ -60,7 +67,9 @@ export async function resolveWriteConflict(
       return 'left-pending';
     }
   }
-  await run.db.transaction('rw', tables(run), async () => {
+  await run.db.transaction('rw', [...tables(run), run.db.syncState], async () => {
+    // A create that met its own earlier (answer-lost) arrival: the href is this device's creation too.
+    if (event.href === null) await noteCreated(run, href);
     if (merge.conflicts.length > 0) await keepConflictCopy(run, event, server.ics, merge.conflicts);
     const uploadedEtag = upload?.kind === 'ok' ? upload.etag : undefined;
     const uploaded = upload?.kind === 'ok';
