@@ -1,7 +1,10 @@
 /**
  * One refresh of a subscribed calendar: a conditional GET; 304 → only the check time moves; 200 →
  * the events are replaced by UID and the new validators kept. A failure is recorded on the calendar
- * (shown beside it) and the events stay as they were.
+ * (shown beside it) and the events stay as they were. A feed that suddenly holds no event while the
+ * calendar has some is treated as a failure too (a publisher's glitch or an error page served as
+ * 200, as SYNC-RULES rule 5 treats an empty listing): nothing is deleted, and the validators are not
+ * kept, so the next refresh looks again.
  */
 import type { CoreContext } from '../context';
 import type { AlmanacDb } from '../db/almanac-db';
@@ -44,6 +47,16 @@ export async function refreshSubscription(
       return answer;
     }
     const content = readIcsFile(answer.ics);
+    if (content.entries.length === 0) {
+      const held = await db.events.where('calendarId').equals(calendarId).count();
+      if (held > 0) {
+        const message =
+          `The feed came back with no events, so the ${held} already here were kept. ` +
+          'If it really is empty now, remove this calendar.';
+        await record(db, calendarId, { ...subscription, lastCheckedAt: checkedAt, lastError: message });
+        return { status: 'failed', message };
+      }
+    }
     const changes = await db.transaction(
       'rw',
       [db.calendars, db.events, db.occurrences, db.meta],

@@ -95,6 +95,22 @@ describe('subscriptions against a local HTTP server', () => {
     await expect(previewFeed(fetch, feed.url)).rejects.toMatchObject({ kind: ErrorKind.notFound });
   });
 
+  it('keeps the events when the feed suddenly holds none, and says so (like SYNC-RULES rule 5)', async () => {
+    const { db, ctx, id, feed } = await subscribed();
+    feed.publish('BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Town//EN\r\nEND:VCALENDAR\r\n');
+    const outcome = await refreshSubscription({ db, ctx, fetch }, id);
+    expect(outcome).toMatchObject({
+      status: 'failed',
+      message: expect.stringMatching(/no events.*2 already/),
+    });
+    expect(await summaries(db, id)).toHaveLength(2);
+    const subscription = (await db.calendars.get(id))?.subscription;
+    expect(subscription?.etag).toBe('"v1"'); // not the empty version's: the next refresh fetches again
+    feed.publish(fixture('subscription-feed-town-events-updated.ics'));
+    expect(await refreshSubscription({ db, ctx, fetch }, id)).toMatchObject({ status: 'updated' });
+    expect((await db.calendars.get(id))?.subscription?.lastError).toBeNull();
+  });
+
   it('refreshes what is due on the schedule (hourly by default), not before', async () => {
     const { db, ctx, feed } = await subscribed();
     const requestsAfterSubscribe = feed.requests.length;
