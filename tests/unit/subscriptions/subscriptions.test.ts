@@ -99,10 +99,8 @@ describe('subscriptions against a local HTTP server', () => {
     const { db, ctx, id, feed } = await subscribed();
     feed.publish('BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Town//EN\r\nEND:VCALENDAR\r\n');
     const outcome = await refreshSubscription({ db, ctx, fetch }, id);
-    expect(outcome).toMatchObject({
-      status: 'failed',
-      message: expect.stringMatching(/no events.*2 already/),
-    });
+    expect(outcome.status).toBe('failed');
+    expect(outcome.status === 'failed' ? outcome.message : '').toMatch(/no events.*2 already/);
     expect(await summaries(db, id)).toHaveLength(2);
     const subscription = (await db.calendars.get(id))?.subscription;
     expect(subscription?.etag).toBe('"v1"'); // not the empty version's: the next refresh fetches again
