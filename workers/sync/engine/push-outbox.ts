@@ -8,9 +8,9 @@ import { deleteEvent } from '../../../src/core/events/event-store';
 import type { EventRecord } from '../../../src/core/model/event';
 import type { OutboxEntry } from '../../../src/core/model/outbox';
 import { normaliseHref, objectHrefFor } from '../caldav/href';
-import { deleteObject, getObject, putObject, type WriteOutcome } from '../caldav/object-writes';
-import { commitPushed, dropEntry, storeServerVersion, tables } from './local-writes';
-import { isUsersVersion } from './delete-base';
+import { getObject, putObject, type WriteOutcome } from '../caldav/object-writes';
+import { deleteUndecided, deleteUsersVersion } from './delete-users-version';
+import { commitPushed, dropEntry, noteFailedAttempt, storeServerVersion, tables } from './local-writes';
 import { contentHash } from './normalise';
 import type { SyncRun } from './sync-run';
 import { markTombstone } from './tombstones';
@@ -71,37 +71,30 @@ async function keepServerEdit(
 }
 
 /**
- * A delete, conditional on the etag the user's version had. Without one (or after a 412) the server's
- * version is read and compared with the versions the user deleted (delete-base.ts): one of them →
- * deleted with the fresh etag (only the etag moved, rule 2); another → the server's edit wins (rule 4).
+ * A delete, conditional on the etag the user's version had (delete-users-version.ts: a 412 is checked
+ * against the content before anything is concluded): the user's version → deleted; another → the
+ * server's edit wins (rule 4); not there → a tombstone until the pull shows whether it moved (rule 7).
  */
 async function pushDelete(run: SyncRun, entry: OutboxEntry): Promise<void> {
   if (entry.href === null) return; // a tombstone: the pull settles it (tombstones.ts)
   const href = entry.href;
-  let etag = entry.etag;
-  if (etag === null) {
-    const server = await getObject(run.transport, href);
-    if (server.kind === 'gone') return markTombstone(run, entry);
-    if (isUsersVersion(entry, server.ics) === false) return keepServerEdit(run, entry, href, server);
-    if (server.etag === null) return dropEntry(run, entry);
-    etag = server.etag;
-  }
-  let outcome = await deleteObject(run.transport, href, etag);
-  if (outcome.kind === 'precondition-failed') {
-    const server = await getObject(run.transport, href);
-    if (server.kind === 'gone') return markTombstone(run, entry);
-    if (server.etag !== null && isUsersVersion(entry, server.ics) === true)
-      outcome = await deleteObject(run.transport, href, server.etag);
-    if (outcome.kind === 'precondition-failed') return keepServerEdit(run, entry, href, server);
-  }
-  if (outcome.kind === 'ok') {
-    await dropEntry(run, entry);
-    run.report.pushed += 1;
-  } else if (outcome.kind === 'gone') {
-    // Not there any more: deleted on the server too, or moved to a new href (rule 7).
-    await markTombstone(run, entry);
-  } else {
-    await revertForbidden(run, entry, null, outcome.reason);
+  const result = await deleteUsersVersion(run, entry, href, entry.etag);
+  switch (result.kind) {
+    case 'deleted':
+      await dropEntry(run, entry);
+      run.report.pushed += 1;
+      return;
+    case 'gone':
+      return markTombstone(run, entry);
+    case 'edited':
+      return keepServerEdit(run, entry, href, result);
+    case 'unconditional':
+      return dropEntry(run, entry);
+    case 'forbidden':
+      return revertForbidden(run, entry, null, result.reason);
+    case 'undecided':
+      await noteFailedAttempt(run, entry);
+      throw deleteUndecided(entry.uid);
   }
 }
 

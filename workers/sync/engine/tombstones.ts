@@ -9,10 +9,9 @@
 import { parseCalendarObject } from '../../../src/core/ical/parse';
 import type { OutboxEntry } from '../../../src/core/model/outbox';
 import type { FetchedObject } from '../caldav/multiget';
-import { deleteObject, getObject } from '../caldav/object-writes';
 import { isUsersVersion } from './delete-base';
+import { deleteUndecided, deleteUsersVersion } from './delete-users-version';
 import { dropEntry } from './local-writes';
-import { sameContent } from './normalise';
 import type { SyncRun } from './sync-run';
 
 /** UID → its tombstone entry. */
@@ -43,16 +42,9 @@ function uidOf(object: FetchedObject): string | null {
 /** Deletes the moved object unless it was edited after the user's delete (rule 4: the edit wins). */
 async function deleteMoved(run: SyncRun, entry: OutboxEntry, object: FetchedObject): Promise<boolean> {
   if (isUsersVersion(entry, object.ics) === false) return false; // edited since the user saw it
-  let outcome = object.etag !== null ? await deleteObject(run.transport, object.href, object.etag) : null;
-  if (outcome === null || outcome.kind === 'precondition-failed') {
-    // The etag may be stale rather than the object edited: compare contents before keeping it.
-    const current = await getObject(run.transport, object.href);
-    if (current.kind === 'gone') return true;
-    const users = isUsersVersion(entry, current.ics) ?? sameContent(current.ics, object.ics);
-    if (!users || current.etag === null) return false;
-    outcome = await deleteObject(run.transport, object.href, current.etag);
-  }
-  return outcome.kind === 'ok' || outcome.kind === 'gone';
+  const result = await deleteUsersVersion(run, entry, object.href, object.etag);
+  if (result.kind === 'undecided') throw deleteUndecided(entry.uid);
+  return result.kind === 'deleted' || result.kind === 'gone';
 }
 
 /** Settles the tombstones these fetched objects match; returns the objects still to apply. */
