@@ -33,4 +33,10 @@ export interface OutboxEntry {
    * was lost). On a delete: the same, taken from the deleted event's unconfirmed write, if any.
    */
   sentIcs?: string | null;
+  /**
+   * The texts of attempts whose answer was lost (the server may hold any of them), oldest first; an
+   * attempt the server answered as not applied is not listed. On a delete: those of the deleted
+   * event's pending writes. Absent on entries written before it existed.
+   */
+  mayHaveArrived?: readonly string[];
 }

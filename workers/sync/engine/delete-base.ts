@@ -8,8 +8,13 @@ import type { OutboxEntry } from '../../../src/core/model/outbox';
 import { sameContent } from './normalise';
 
 /** true / false, or null when the entry carries no version to compare (entries older than these fields). */
-export function isUsersVersion(entry: Pick<OutboxEntry, 'baseIcs' | 'sentIcs'>, ics: string): boolean | null {
-  const versions = [entry.baseIcs, entry.sentIcs].filter((text): text is string => typeof text === 'string');
+export function isUsersVersion(
+  entry: Pick<OutboxEntry, 'baseIcs' | 'sentIcs' | 'mayHaveArrived'>,
+  ics: string,
+): boolean | null {
+  const versions = [entry.baseIcs, entry.sentIcs, ...(entry.mayHaveArrived ?? [])].filter(
+    (text): text is string => typeof text === 'string',
+  );
   if (versions.length === 0) return null;
   return versions.some((version) => sameContent(version, ics));
 }

@@ -29,7 +29,7 @@ export const DELETE_ATTEMPTS = 3;
 /** `etag`: the etag the user's version came with (null: read the server's version first). */
 export async function deleteUsersVersion(
   run: SyncRun,
-  entry: Pick<OutboxEntry, 'baseIcs' | 'sentIcs'>,
+  entry: Pick<OutboxEntry, 'baseIcs' | 'sentIcs' | 'mayHaveArrived'>,
   href: string,
   etag: string | null,
 ): Promise<DeleteResult> {

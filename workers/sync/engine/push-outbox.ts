@@ -8,12 +8,13 @@ import { deleteEvent } from '../../../src/core/events/event-store';
 import type { EventRecord } from '../../../src/core/model/event';
 import type { OutboxEntry } from '../../../src/core/model/outbox';
 import { normaliseHref, objectHrefFor } from '../caldav/href';
-import { getObject, putObject, type WriteOutcome } from '../caldav/object-writes';
+import { getObject, putObject, type WriteCondition, type WriteOutcome } from '../caldav/object-writes';
 import { deleteUndecided, deleteUsersVersion } from './delete-users-version';
 import { commitPushed, dropEntry, noteFailedAttempt, storeServerVersion, tables } from './local-writes';
 import { contentHash } from './normalise';
 import type { SyncRun } from './sync-run';
 import { markTombstone } from './tombstones';
+import { sendTracked } from './tracked-write';
 import { resolveWriteConflict } from './write-conflict';
 
 /** 403 on a write: the calendar is read-only. Revert the local change and keep the user's text (rule 15). */
@@ -102,17 +103,18 @@ async function pushWrite(run: SyncRun, entry: OutboxEntry, event: EventRecord): 
   const creating = event.href === null;
   const href = event.href ?? objectHrefFor(run.collectionUrl, event.uid, contentHash);
   let outcome: WriteOutcome;
-  // Remembered before sending: if the answer is lost and the user then deletes the event, the delete
-  // knows which text the server may hold from this device (delete-base.ts).
-  if (entry.seq !== undefined) await run.db.outbox.update(entry.seq, { sentIcs: event.ics });
-  if (creating) outcome = await putObject(run.transport, href, event.ics, { ifNoneMatch: '*' });
+  // Each attempt is listed before sending (tracked-write.ts): if its answer is lost, a later delete or
+  // the pull knows which text the server may hold from this device.
+  const put = (condition: WriteCondition) =>
+    sendTracked(run, entry, event.ics, () => putObject(run.transport, href, event.ics, condition));
+  if (creating) outcome = await put({ ifNoneMatch: '*' });
   else if (event.etag === null)
     outcome = { kind: 'precondition-failed' }; // no etag to write against: read first
-  else outcome = await putObject(run.transport, href, event.ics, { ifMatch: event.etag });
+  else outcome = await put({ ifMatch: event.etag });
 
   if (outcome.kind === 'gone' && !creating) {
     // Deleted on the server, edited here: recreate once (rules 4, 15).
-    outcome = await putObject(run.transport, href, event.ics, { ifNoneMatch: '*' });
+    outcome = await put({ ifNoneMatch: '*' });
   }
   if (outcome.kind === 'ok')
     return commitPushed(run, entry, event, { href, etag: outcome.etag, sentIcs: event.ics });
@@ -127,7 +129,7 @@ async function pushWrite(run: SyncRun, entry: OutboxEntry, event: EventRecord): 
   }
   const result = await resolveWriteConflict(run, entry, event, href);
   if (result === 'server-gone') {
-    const again = await putObject(run.transport, href, event.ics, { ifNoneMatch: '*' });
+    const again = await put({ ifNoneMatch: '*' });
     if (again.kind === 'ok')
       return commitPushed(run, entry, event, { href, etag: again.etag, sentIcs: event.ics });
     run.log(

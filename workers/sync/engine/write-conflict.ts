@@ -18,6 +18,7 @@ import {
 import { sameContent } from './normalise';
 import type { SyncRun } from './sync-run';
 import { threeWayMerge } from './three-way-merge';
+import { sendTracked } from './tracked-write';
 
 export type ConflictResult = 'resolved' | 'server-gone' | 'left-pending';
 
@@ -60,7 +61,10 @@ export async function resolveWriteConflict(
   const merge = threeWayMerge(event.syncedIcs, event.ics, server.ics);
   let upload: WriteOutcome | null = null;
   if (merge.differsFromServer && server.etag !== null) {
-    upload = await putObject(run.transport, href, merge.ics, { ifMatch: server.etag });
+    const etag = server.etag;
+    upload = await sendTracked(run, entry, merge.ics, () =>
+      putObject(run.transport, href, merge.ics, { ifMatch: etag }),
+    );
     if (upload.kind !== 'ok') {
       // The server moved again under us: keep the entry, the next sync merges with its newer version.
       await noteFailedAttempt(run, entry);

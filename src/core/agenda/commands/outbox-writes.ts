@@ -58,5 +58,10 @@ export async function removeEventWithOutbox(
   // The delete carries the versions the server may hold from this device (synced, and sent with the
   // answer lost), so sync can tell a server edit made since (rule 4) from a move (rule 7).
   if (event.href !== null || pending.some((queued) => queued.op === 'create'))
-    await db.outbox.add({ ...entry(event, 'delete', now), baseIcs: event.syncedIcs ?? null, sentIcs: sent });
+    await db.outbox.add({
+      ...entry(event, 'delete', now),
+      baseIcs: event.syncedIcs ?? null,
+      sentIcs: sent,
+      mayHaveArrived: pending.flatMap((queued) => queued.mayHaveArrived ?? []),
+    });
 }
