@@ -1,14 +1,13 @@
 import { Route, Router } from '@solidjs/router';
 import { lazy, type JSX } from 'solid-js';
+import { AgendaPage } from '../pages/agenda/AgendaPage';
 import { DashboardPage } from '../pages/dashboard/DashboardPage';
 import { AgendaRedirect } from './AgendaRedirect';
 import { NotFoundPage } from './NotFoundPage';
 import { Shell } from './Shell';
 
-// The agenda carries FullCalendar: loaded when first visited, so the dashboard opens fast.
-const AgendaPage = lazy(() =>
-  import('../pages/agenda/AgendaPage').then((module) => ({ default: module.AgendaPage })),
-);
+// The agenda's page is in the main chunk so it paints in the first frame, without a round trip for
+// its code; FullCalendar, the bulk of it, is a chunk of its own (pages/agenda/calendar-instance.ts).
 
 // Settings carries the accounts (tsdav discovery, crypto): loaded when first visited.
 const SettingsPage = lazy(() =>

@@ -1,34 +1,39 @@
-import { createResource, Match, onMount, Switch, type JSX } from 'solid-js';
-import { useCatalog } from '../lib/i18n/locale';
+import { createEffect, createResource, on, Show, type JSX } from 'solid-js';
 import { App } from './App';
-import { shellMessages } from './shell-messages';
 import { StartupErrorPage } from './StartupErrorPage';
-import { startBackgroundTasks, startUp } from './startup';
+import { whenIdle } from './idle';
+import {
+  applyBootPreferences,
+  reportUncaughtStorageProblems,
+  startBackgroundTasks,
+  startUp,
+} from './startup';
 
-/** Starts the app: a quiet splash while the database opens, then the app or a full-page error. */
+/**
+ * Starts the app: the shell and the page paint at once (in the language and theme last used) while
+ * the database opens; pages read through live queries, which wait for it. If it cannot open, a
+ * full-page error replaces everything.
+ */
 export function Root(): JSX.Element {
-  const t = useCatalog(shellMessages);
+  applyBootPreferences();
+  reportUncaughtStorageProblems();
   const [started] = createResource(startUp);
-  return (
-    <Switch
-      fallback={
-        <div class="splash" role="status" aria-busy="true">
-          <p>{t('starting')}</p>
-        </div>
-      }
-    >
-      <Match when={started.error !== undefined}>
-        {/* Solid types a resource's error as `any`; it is whatever startUp threw. */}
-        <StartupErrorPage error={started.error as unknown} />
-      </Match>
-      <Match when={started.state === 'ready'}>
-        <Started />
-      </Match>
-    </Switch>
+  // Background work waits for the database and then for a quiet moment after the first paints.
+  createEffect(
+    on(
+      () => started.state === 'ready',
+      (ready) => {
+        if (ready) whenIdle(startBackgroundTasks);
+      },
+    ),
   );
-}
-
-function Started(): JSX.Element {
-  onMount(startBackgroundTasks);
-  return <App />;
+  return (
+    <Show
+      when={started.error === undefined}
+      // Solid types a resource's error as `any`; it is whatever startUp threw.
+      fallback={<StartupErrorPage error={started.error as unknown} />}
+    >
+      <App />
+    </Show>
+  );
 }

@@ -13,6 +13,7 @@ import { ShortcutsDialog } from './ShortcutsDialog';
 import { StorageBanner } from './StorageBanner';
 import { usePreferences } from './use-preferences';
 import { useShortcuts } from './use-shortcuts';
+import { whenIdle } from './idle';
 
 /** Moves focus to the page's <main> (every page has exactly one), past the top bar. */
 function skipToMain(event: MouseEvent): void {
@@ -33,6 +34,14 @@ export function Shell(props: RouteSectionProps): JSX.Element {
     return state.state === 'ready' ? state.value.shortcutsEnabled : DEFAULT_SETTINGS.shortcutsEnabled;
   };
   const [helpOpen, setHelpOpen] = createSignal(false);
+  // The service worker (with its precache download), launches and update notices wait until the
+  // page has painted and gone quiet: none of them is needed for the first view.
+  const [pwaMounted, setPwaMounted] = createSignal(false);
+  whenIdle(() => setPwaMounted(true));
+  // The page renders in the task after the shell's: two shorter tasks instead of one long one at
+  // start-up (a phone then stays responsive to a tap on the navigation meanwhile).
+  const [pageMounted, setPageMounted] = createSignal(false);
+  setTimeout(() => setPageMounted(true), 0);
 
   usePreferences(settingsState);
   usePageTitle();
@@ -68,9 +77,13 @@ export function Shell(props: RouteSectionProps): JSX.Element {
         </Show>
       </header>
       <StorageBanner />
-      <PwaLayer />
+      <Show when={pwaMounted()}>
+        <PwaLayer />
+      </Show>
       <div class="shell__page">
-        <Suspense fallback={<p class="page muted">{t('loadingPage')}</p>}>{props.children}</Suspense>
+        <Suspense fallback={<p class="page muted">{t('loadingPage')}</p>}>
+          <Show when={pageMounted()}>{props.children}</Show>
+        </Suspense>
       </div>
       <Show when={helpOpen()}>
         <ShortcutsDialog onClose={() => setHelpOpen(false)} />

@@ -8,8 +8,8 @@ import { resolveLocale } from '../lib/language';
 import { replaySettingsJournal } from '../lib/settings-journal';
 import { reportStorageProblem, requestPersistentStorage } from '../lib/storage';
 import { applyTheme } from '../lib/theme';
-import { startSyncTriggers } from '../lib/sync-client';
 import { liveQuery } from 'dexie';
+import { readBootPreferences, writeBootPreferences } from './boot-preferences';
 import { shellMessages } from './shell-messages';
 
 /** Opening waits this long for another tab that holds an older version of the database open. */
@@ -35,32 +35,30 @@ async function openDatabase(): Promise<void> {
   }
 }
 
+/** The first frame's language and theme: those last used (boot-preferences.ts), else the browser's. */
+export function applyBootPreferences(): void {
+  const remembered = readBootPreferences();
+  if (!remembered) return;
+  setLocale(resolveLocale(remembered.language, navigator.languages));
+  applyTheme(remembered.theme);
+}
+
 /**
- * What must succeed before the app shows: open the database, apply the stored language and theme, and
- * make sure the local account and the "Personal" calendar (named in the user's language) exist.
- * Rejects when IndexedDB is missing, blocked or full; the caller shows a full-page message.
+ * What must succeed for the app to work, run while the shell paints: open the database, apply the
+ * stored language and theme, and make sure the local account and the "Personal" calendar (named in
+ * the user's language) exist. Rejects when IndexedDB is missing, blocked or full; the caller shows a
+ * full-page message.
  */
 export async function startUp(): Promise<void> {
-  preloadRouteChunk(window.location.pathname);
   await openDatabase();
   await replaySettingsJournal(db);
   const settings = await readSettings(db);
   setLocale(resolveLocale(settings.language, navigator.languages));
   applyTheme(settings.theme);
+  writeBootPreferences(settings);
   await ensureDefaults(db, pageContext(), {
     personalCalendarName: shellMessages[locale()].personalCalendar,
   });
-}
-
-/**
- * Opened straight on the agenda (a reload, a shortcut, a notification): fetch its chunk while the
- * database opens instead of after, so it is there when the route renders (App.tsx's `lazy` import
- * then finds it in the module map). Any failure is left to that import to report.
- */
-function preloadRouteChunk(pathname: string): void {
-  if (pathname === '/agenda' || pathname.startsWith('/agenda/')) {
-    void import('../pages/agenda/AgendaPage').catch(() => undefined);
-  }
 }
 
 /** Rethrows what is not a storage problem, so the browser still reports it as unhandled. */
@@ -69,15 +67,21 @@ function reportOrRethrow(error: unknown): void {
 }
 
 /**
- * Work that may take a while and must not hold up the first paint: re-place all-day and floating
- * events when the viewer's zone changed, keep the materialised window one year back and two ahead,
- * start the reminders (when notifications are allowed), ask for persistent storage, and surface
- * storage errors that nobody caught (a write failing for lack of space) in the storage banner.
+ * Surfaces storage errors that nobody caught (a write failing for lack of space) in the storage
+ * banner; from the start, as the pages read and write while the database is still opening.
  */
-export function startBackgroundTasks(): void {
+export function reportUncaughtStorageProblems(): void {
   window.addEventListener('unhandledrejection', (event) => {
     if (reportStorageProblem(event.reason)) event.preventDefault();
   });
+}
+
+/**
+ * Work that may take a while and must not hold up the first paint: re-place all-day and floating
+ * events when the viewer's zone changed, keep the materialised window one year back and two ahead,
+ * start the reminders (when notifications are allowed) and ask for persistent storage.
+ */
+export function startBackgroundTasks(): void {
   const ctx = pageContext();
   const now = ctx.now();
   // The window was set at first use; as days pass it must still reach a year back and two ahead.
@@ -125,14 +129,19 @@ function startSubscriptionsOnceOneExists(): void {
 
 /**
  * The sync worker (and its triggers: start, focus, online, local changes) starts only once a server
- * account exists, so a purely local agenda never loads it; adding an account later starts it live.
+ * account exists, so a purely local agenda never loads it, nor the client code that talks to it;
+ * adding an account later starts it live.
  */
 function startSyncOnceAnAccountExists(): void {
   const subscription = liveQuery(() => db.accounts.where('kind').notEqual('local').count()).subscribe({
     next: (remoteAccounts) => {
       if (remoteAccounts === 0) return;
       subscription.unsubscribe();
-      startSyncTriggers();
+      void import('../lib/sync-client')
+        .then(({ startSyncTriggers }) => {
+          startSyncTriggers();
+        })
+        .catch(reportOrRethrow);
     },
     error: reportOrRethrow,
   });

@@ -4,6 +4,7 @@ import { setLocale } from '../lib/i18n/locale';
 import { resolveLocale } from '../lib/language';
 import type { LiveResult } from '../lib/live-query';
 import { applyTheme } from '../lib/theme';
+import { writeBootPreferences } from './boot-preferences';
 
 /**
  * Applies the stored theme and language to the document as they change (here or in another tab), and
@@ -26,6 +27,11 @@ export function usePreferences(settings: Accessor<LiveResult<Settings>>): void {
 
   createEffect(applyLanguage);
   createEffect(applyCurrentTheme);
+  // The next start paints its first frame with these (boot-preferences.ts).
+  createEffect(() => {
+    const value = current();
+    if (value) writeBootPreferences(value);
+  });
 
   const darkQuery = window.matchMedia('(prefers-color-scheme: dark)');
   darkQuery.addEventListener('change', applyCurrentTheme);

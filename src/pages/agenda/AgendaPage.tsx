@@ -1,5 +1,5 @@
 import { useNavigate } from '@solidjs/router';
-import { createEffect, createMemo, createSignal, lazy, on, Show, type JSX } from 'solid-js';
+import { createEffect, createMemo, createSignal, lazy, on, Show, untrack, type JSX } from 'solid-js';
 import type { EditScope } from '../../core/ical/event-draft';
 import type { Calendar } from '../../core/model/calendar';
 import type { TimeRange } from '../../core/occurrences/time-range';
@@ -17,8 +17,10 @@ import { agendaMessages } from './agenda-messages';
 import { agendaTitle } from './agenda-title';
 import { shiftAgendaDate, todayIso } from './agenda-route';
 import { useAgendaUrl } from './agenda-url';
+import { visibleRange } from './visible-range';
+import { firstDayOfWeek } from './week-start';
 import { appErrorMessage } from './app-error-message';
-import { firstDayOfWeek, type CalendarHandlers } from './calendar-options';
+import type { CalendarHandlers } from './calendar-options';
 import type { EditorRequest } from './editor-session';
 import { instantOfFcString } from './fc-dates';
 import { parseOccurrenceId } from './occurrence-ref';
@@ -39,16 +41,28 @@ interface Confirmation {
   readonly confirmLabel: string;
 }
 
+/** The range heading's id, also its `elementtiming`: FullCalendar loads once it is painted. */
+const TITLE_ID = 'agenda-range-title';
+
+/** A range update that keeps the current object when equal, so the occurrence query stays subscribed. */
+const sameRange =
+  (next: TimeRange) =>
+  (current: TimeRange): TimeRange =>
+    current.from === next.from && current.to === next.to ? current : next;
+
 /** `/agenda/:view/:date`: toolbar, calendar sidebar, FullCalendar, the event editor and its questions. */
 export function AgendaPage(): JSX.Element {
   const t = useCatalog(agendaMessages);
   const url = useAgendaUrl();
   const zone = viewerZone();
-  const [range, setRange] = createSignal<TimeRange | null>(null);
+  const firstDay = (): number => firstDayOfWeek(intlLocale()) ?? 1;
+  // From the URL, so the occurrences are read while FullCalendar loads (and on each navigation before
+  // it redraws); FullCalendar's `datesSet` below corrects it should the two ever differ.
+  const urlRange = createMemo(() => visibleRange(url.view(), url.date(), firstDay(), zone));
+  const [range, setRange] = createSignal<TimeRange>(untrack(urlRange));
+  createEffect(on(urlRange, (next) => setRange(sameRange(next)), { defer: true }));
   // From the URL, not from FullCalendar's first render: it is the page's largest text (agenda-title.ts).
-  const title = createMemo(() =>
-    agendaTitle(url.view(), url.date(), intlLocale(), firstDayOfWeek(intlLocale()) ?? 1),
-  );
+  const title = createMemo(() => agendaTitle(url.view(), url.date(), intlLocale(), firstDay()));
   const [problem, setProblem] = createSignal<string | null>(null);
   const [editor, setEditor] = createSignal<EditorRequest | null>(null);
   const [calendarDialog, setCalendarDialog] = createSignal<{ calendar: Calendar | null } | null>(null);
@@ -100,10 +114,9 @@ export function AgendaPage(): JSX.Element {
 
   const handlers: CalendarHandlers = {
     onDatesSet: (span) => {
-      const from = instantOfFcString(span.startStr, zone);
-      const to = instantOfFcString(span.endStr, zone);
-      const current = range();
-      if (!current || current.from !== from || current.to !== to) setRange({ from, to });
+      setRange(
+        sameRange({ from: instantOfFcString(span.startStr, zone), to: instantOfFcString(span.endStr, zone) }),
+      );
     },
     onSelect: (span) => {
       openNew({ kind: 'new', draft: draftFromSelection(span, zone) });
@@ -191,11 +204,11 @@ export function AgendaPage(): JSX.Element {
           onEdit={(calendar) => setCalendarDialog({ calendar })}
           onNew={() => setCalendarDialog({ calendar: null })}
         />
-        <section class="agenda__main" aria-labelledby="agenda-range-title">
+        <section class="agenda__main" aria-labelledby={TITLE_ID}>
           <AgendaToolbar
             view={url.view()}
             title={title()}
-            titleId="agenda-range-title"
+            titleId={TITLE_ID}
             onToday={() => {
               const ctx = pageContext();
               url.go(url.view(), todayIso(ctx.now(), ctx.viewerZone));
@@ -215,6 +228,8 @@ export function AgendaPage(): JSX.Element {
             locale={locale()}
             timeZone={zone}
             handlers={handlers}
+            onLoadError={report}
+            loadAfterPaintOf={TITLE_ID}
           />
         </section>
       </div>

@@ -58,7 +58,7 @@ export function AgendaToolbar(props: AgendaToolbarProps): JSX.Element {
           <span aria-hidden="true">›</span>
         </button>
       </div>
-      <h2 id={props.titleId} class="agenda-toolbar__title" aria-live="polite">
+      <h2 id={props.titleId} class="agenda-toolbar__title" aria-live="polite" elementtiming={props.titleId}>
         {props.title}
       </h2>
       <div class="agenda-toolbar__views" role="group" aria-label={t('viewGroup')}>

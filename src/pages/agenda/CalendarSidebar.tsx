@@ -1,10 +1,14 @@
 import { A } from '@solidjs/router';
-import { createSignal, For, Show, type JSX } from 'solid-js';
-import { CalendarSyncStatus } from '../../components/sync';
+import { createSignal, For, lazy, Show, Suspense, type JSX } from 'solid-js';
 import type { Calendar } from '../../core/model/calendar';
 import { useCatalog } from '../../lib/i18n/locale';
 import { agendaMessages } from './agenda-messages';
 import { SubscribeForm } from './SubscribeForm';
+
+/** The sync status (and the sync client under it) loads only once a calendar syncs with a server. */
+const CalendarSyncStatus = lazy(async () => ({
+  default: (await import('../../components/sync/CalendarSyncStatus')).CalendarSyncStatus,
+}));
 
 export interface CalendarSidebarProps {
   readonly calendars: readonly Calendar[];
@@ -77,7 +81,10 @@ export function CalendarSidebar(props: CalendarSidebarProps): JSX.Element {
                 </button>
                 <Show when={calendar.remoteUrl !== null}>
                   <div class="agenda-sidebar__sync">
-                    <CalendarSyncStatus calendarId={calendar.id} />
+                    {/* Its own boundary: loading it must not blank the whole page. */}
+                    <Suspense>
+                      <CalendarSyncStatus calendarId={calendar.id} />
+                    </Suspense>
                   </div>
                 </Show>
               </li>

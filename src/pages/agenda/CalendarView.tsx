@@ -1,12 +1,13 @@
-import { Calendar, type EventInput, type EventSourceApi } from 'fullcalendar';
-import 'fullcalendar/skeleton.css';
-import 'fullcalendar/themes/classic/theme.css';
-import { createEffect, createSignal, on, onCleanup, onMount, type JSX } from 'solid-js';
+import type { EventInput } from 'fullcalendar';
+import { createEffect, createSignal, on, onCleanup, onMount, Show, type JSX } from 'solid-js';
 import type { Locale } from '../../lib/i18n/i18n-types';
-import type { AgendaView } from './agenda-route';
-import { calendarOptions, fcLocale, firstDayOfWeek, type CalendarHandlers } from './calendar-options';
+import { afterPaint } from '../../lib/after-paint';
 import { intlLocale } from '../../lib/i18n/locale';
-import { FC_VIEW_TYPE } from './fc-views';
+import type { AgendaView } from './agenda-route';
+import type { AgendaCalendar } from './calendar-instance';
+import type { CalendarHandlers } from './calendar-options';
+import { firstDayOfWeek } from './week-start';
+import './calendar-skeleton.css';
 
 export interface CalendarViewProps {
   readonly view: AgendaView;
@@ -15,52 +16,77 @@ export interface CalendarViewProps {
   readonly locale: Locale;
   readonly timeZone: string;
   readonly handlers: CalendarHandlers;
+  /** FullCalendar's code could not be loaded (offline without the service worker's copy). */
+  readonly onLoadError: (error: unknown) => void;
+  /** The `elementtiming` of the page's main text: FullCalendar's code is fetched once it is painted. */
+  readonly loadAfterPaintOf: string;
 }
 
-const SOURCE_ID = 'agenda';
+/**
+ * FullCalendar's chunk (calendar-instance.ts, about 90 KiB compressed), loaded once and kept; a failed
+ * load (offline without the service worker's copy) is tried again on the next visit to the agenda.
+ */
+let chunk: Promise<typeof import('./calendar-instance')> | undefined;
+
+function loadCalendarChunk(): Promise<typeof import('./calendar-instance')> {
+  chunk ??= import('./calendar-instance').catch((error: unknown) => {
+    chunk = undefined;
+    throw error;
+  });
+  return chunk;
+}
 
 /**
- * The FullCalendar instance, created once. The URL's view and date drive it; the live query's
- * events replace its one event source (the calendar is never re-created for new data).
+ * The FullCalendar instance, created once its chunk is there; until then (and while its first layout
+ * settles) a skeleton of the grid holds the place, so nothing moves when the calendar appears. The
+ * URL's view and date drive it; the live query's events replace its one event source.
  */
 export function CalendarView(props: CalendarViewProps): JSX.Element {
   let container: HTMLDivElement | undefined;
-  let calendar: Calendar | undefined;
-  let source: EventSourceApi | undefined;
+  let calendar: AgendaCalendar | undefined;
+  let disposed = false;
   // FullCalendar lays the time grid out twice on its first render (natural row heights, then measured
   // ones); keeping it invisible until then avoids a large layout shift (CLS) on every agenda load.
   const [settled, setSettled] = createSignal(false);
 
-  const replaceEvents = (events: readonly EventInput[]): void => {
-    const current = calendar;
-    if (!current) return;
-    current.batchRendering(() => {
-      source?.remove();
-      source = current.addEventSource({ id: SOURCE_ID, events: [...events] });
-    });
-  };
-
-  let disposed = false;
-  const create = (): void => {
+  const create = (instance: typeof import('./calendar-instance')): void => {
     if (!container || disposed) return;
-    calendar = new Calendar(container, {
+    const created = instance.createAgendaCalendar(container, {
       // Read once: later changes go through the effects below.
-      ...calendarOptions(props.handlers, props.timeZone, props.locale),
-      initialView: FC_VIEW_TYPE[props.view],
-      initialDate: props.date,
-      // The first render draws the events already there (adding them after would render twice).
-      eventSources: [{ id: SOURCE_ID, events: [...props.events] }],
+      view: props.view,
+      date: props.date,
+      events: props.events,
+      locale: props.locale,
+      firstDay: firstDayOfWeek(intlLocale()) ?? 1,
+      timeZone: props.timeZone,
+      handlers: props.handlers,
     });
-    calendar.render();
-    source = calendar.getEventSourceById(SOURCE_ID) ?? undefined;
-    requestAnimationFrame(() => {
-      requestAnimationFrame(() => setSettled(true));
-    });
+    calendar = created;
+    // Setting up and drawing are FullCalendar's two long steps: a task each, so neither holds up
+    // input for the sum of both.
+    setTimeout(() => {
+      if (disposed) return;
+      created.render();
+      requestAnimationFrame(() => {
+        requestAnimationFrame(() => setSettled(true));
+      });
+    }, 0);
   };
-  // FullCalendar's first render is the page's longest task: give it a task of its own, after the
-  // page around it (toolbar, sidebar) is laid out, so neither blocks input for the sum of both.
+  // FullCalendar's code is asked for once the page around it (toolbar, sidebar, this skeleton) is on
+  // screen, so on a slow network it does not hold up the page's own code.
   onMount(() => {
-    setTimeout(create, 0);
+    const onLoadError = props.onLoadError;
+    afterPaint(() => {
+      loadCalendarChunk()
+        .then((instance) => {
+          setTimeout(() => {
+            create(instance);
+          }, 0);
+        })
+        .catch((error: unknown) => {
+          if (!disposed) onLoadError(error);
+        });
+    }, props.loadAfterPaintOf);
   });
   onCleanup(() => {
     disposed = true;
@@ -71,23 +97,21 @@ export function CalendarView(props: CalendarViewProps): JSX.Element {
   createEffect(
     on(
       () => [props.view, props.date] as const,
-      ([view, date]) => {
-        const current = calendar;
-        if (!current) return;
-        if (current.view.type !== FC_VIEW_TYPE[view]) current.changeView(FC_VIEW_TYPE[view], date);
-        else current.gotoDate(date);
-      },
+      ([view, date]) => calendar?.show(view, date),
       { defer: true },
     ),
   );
-  createEffect(on(() => props.events, replaceEvents, { defer: true }));
+  createEffect(
+    on(
+      () => props.events,
+      (events) => calendar?.setEvents(events),
+      { defer: true },
+    ),
+  );
   createEffect(
     on(
       () => props.locale,
-      (locale) => {
-        calendar?.setOption('locale', fcLocale(locale));
-        calendar?.setOption('firstDay', firstDayOfWeek(intlLocale()) ?? 1);
-      },
+      (locale) => calendar?.setLocale(locale, firstDayOfWeek(intlLocale()) ?? 1),
       { defer: true },
     ),
   );
@@ -95,6 +119,9 @@ export function CalendarView(props: CalendarViewProps): JSX.Element {
   // FullCalendar sizes its own element to 100% of this wrapper, which has the height.
   return (
     <div class="agenda-calendar">
+      <Show when={!settled()}>
+        <div class="agenda-calendar__skeleton" data-view={props.view} aria-hidden="true" />
+      </Show>
       <div
         ref={container}
         class="agenda-calendar__root"

@@ -8,6 +8,7 @@ import timeGridPlugin from 'fullcalendar/timegrid';
 import type { Locale } from '../../lib/i18n/i18n-types';
 import { intlLocale } from '../../lib/i18n/locale';
 import type { FcSpan } from './fc-dates';
+import { firstDayOfWeek } from './week-start';
 import { agendaEventProps, type AgendaEventProps } from './to-calendar-event';
 
 export interface CalendarHandlers {
@@ -28,25 +29,6 @@ export interface CalendarHandlers {
  */
 export function fcLocale(locale: Locale): LocaleSingularArg {
   return locale === 'fr' ? frLocale : intlLocale();
-}
-
-/** The first day of the week for the UI's locale (0 = Sunday), from Intl where the browser knows it. */
-export function firstDayOfWeek(localeCode: string): number | undefined {
-  try {
-    const intlLocale: unknown = new Intl.Locale(localeCode);
-    // getWeekInfo() (Chromium ≥ 130) and the older weekInfo getter are not in TypeScript's lib yet.
-    const info = readWeekInfo(intlLocale);
-    return info === undefined ? undefined : info % 7;
-  } catch {
-    return undefined;
-  }
-}
-
-function readWeekInfo(value: unknown): number | undefined {
-  if (typeof value !== 'object' || value === null) return undefined;
-  const withGetter = value as { getWeekInfo?: () => { firstDay?: number }; weekInfo?: { firstDay?: number } };
-  const info = typeof withGetter.getWeekInfo === 'function' ? withGetter.getWeekInfo() : withGetter.weekInfo;
-  return typeof info?.firstDay === 'number' ? info.firstDay : undefined;
 }
 
 function spanOf(event: EventApi): FcSpan {

@@ -1,0 +1,77 @@
+import { Calendar, type EventInput, type EventSourceApi } from 'fullcalendar';
+import 'fullcalendar/skeleton.css';
+import 'fullcalendar/themes/classic/theme.css';
+import type { Locale } from '../../lib/i18n/i18n-types';
+import type { AgendaView } from './agenda-route';
+import { calendarOptions, fcLocale, type CalendarHandlers } from './calendar-options';
+import { sameEvents } from './same-events';
+import { FC_VIEW_TYPE } from './fc-views';
+
+/**
+ * FullCalendar behind a small surface: this module is the agenda's FullCalendar chunk, loaded beside
+ * the page (CalendarView.tsx) so the page paints without waiting for it.
+ */
+export interface CalendarInit {
+  readonly view: AgendaView;
+  readonly date: string;
+  readonly events: readonly EventInput[];
+  readonly locale: Locale;
+  readonly firstDay: number;
+  readonly timeZone: string;
+  readonly handlers: CalendarHandlers;
+}
+
+export interface AgendaCalendar {
+  /** Draws the calendar (the first time) into its container. */
+  render(): void;
+  /** Shows `date` in `view` (changing the view only when it differs). */
+  show(view: AgendaView, date: string): void;
+  /** Replaces the one event source when the events differ (the calendar is never re-created). */
+  setEvents(events: readonly EventInput[]): void;
+  setLocale(locale: Locale, firstDay: number): void;
+  destroy(): void;
+}
+
+const SOURCE_ID = 'agenda';
+
+/**
+ * Sets the calendar up for `container` without drawing it: options, plugins and the first state are
+ * worked out here, the drawing in `render()`, so the two halves of FullCalendar's start-up can run
+ * as separate tasks. The events already known are in the first state (one render, not two).
+ */
+export function createAgendaCalendar(container: HTMLElement, init: CalendarInit): AgendaCalendar {
+  const calendar = new Calendar(container, {
+    ...calendarOptions(init.handlers, init.timeZone, init.locale),
+    firstDay: init.firstDay,
+    initialView: FC_VIEW_TYPE[init.view],
+    initialDate: init.date,
+    eventSources: [{ id: SOURCE_ID, events: [...init.events] }],
+  });
+  let shown = init.events;
+  let source: EventSourceApi | null = calendar.getEventSourceById(SOURCE_ID);
+  return {
+    render: () => {
+      calendar.render();
+    },
+    show: (view, date) => {
+      if (calendar.view.type !== FC_VIEW_TYPE[view]) calendar.changeView(FC_VIEW_TYPE[view], date);
+      else calendar.gotoDate(date);
+    },
+    setEvents: (events) => {
+      // Live queries re-run on any write to their tables; most re-runs change nothing on screen.
+      if (sameEvents(shown, events)) return;
+      shown = events;
+      calendar.batchRendering(() => {
+        source?.remove();
+        source = calendar.addEventSource({ id: SOURCE_ID, events: [...events] });
+      });
+    },
+    setLocale: (locale, firstDay) => {
+      calendar.setOption('locale', fcLocale(locale));
+      calendar.setOption('firstDay', firstDay);
+    },
+    destroy: () => {
+      calendar.destroy();
+    },
+  };
+}
