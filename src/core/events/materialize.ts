@@ -1,5 +1,6 @@
 import { AppError, ErrorKind, isAppError } from '../errors';
-import { expandEvent } from '../ical/expand';
+import type { CalendarObject } from '../ical/calendar-object';
+import { expandCalendarObject, expandEvent, type ExpandedInstance } from '../ical/expand';
 import type { EventRecord } from '../model/event';
 import { occurrenceId, type OccurrenceRecord } from '../model/occurrence';
 import type { TimeRange } from '../occurrences/time-range';
@@ -18,17 +19,24 @@ const ALL_TIME: TimeRange = { from: Date.UTC(1000, 0, 1), to: Date.UTC(9000, 0, 
 
 type Materialisable = Pick<EventRecord, 'id' | 'calendarId' | 'ics' | 'recurring'>;
 
-/** Expands one event into the occurrence rows to store for it. Throws AppError 'malformed-ics'. */
-export function materializeEvent(
-  event: Materialisable,
+/**
+ * The instances to store for one event: a series over `window`, a single event whatever its date.
+ * Throws AppError 'malformed-ics'. `parsed`: the event's `ics` already loaded (loadCalendarObject),
+ * so it is not parsed again.
+ */
+export function expandForStorage(
+  event: Pick<EventRecord, 'ics' | 'recurring'>,
   window: TimeRange,
   viewerZone: string,
-): OccurrenceRecord[] {
-  let expanded: ReturnType<typeof expandEvent>;
+  parsed?: CalendarObject,
+): ExpandedInstance[] {
   try {
-    expanded = expandEvent(event.ics, event.recurring ? window : ALL_TIME, viewerZone, {
-      minInstancesAfterWindow: MIN_INSTANCES_AFTER_WINDOW,
-    });
+    const range = event.recurring ? window : ALL_TIME;
+    const options = { minInstancesAfterWindow: MIN_INSTANCES_AFTER_WINDOW };
+    const expanded = parsed
+      ? expandCalendarObject(parsed, range, viewerZone, options)
+      : expandEvent(event.ics, range, viewerZone, options);
+    return expanded.instances;
   } catch (error) {
     if (isAppError(error)) throw error;
     throw new AppError(
@@ -40,7 +48,14 @@ export function materializeEvent(
       { cause: error },
     );
   }
-  return expanded.instances.map((instance) => ({
+}
+
+/** The occurrence rows of an event's instances. */
+export function occurrenceRows(
+  event: Pick<EventRecord, 'id' | 'calendarId'>,
+  instances: readonly ExpandedInstance[],
+): OccurrenceRecord[] {
+  return instances.map((instance) => ({
     id: occurrenceId(event.id, instance.recurrenceId),
     eventId: event.id,
     calendarId: event.calendarId,
@@ -53,4 +68,14 @@ export function materializeEvent(
     summary: instance.summary,
     location: instance.location,
   }));
+}
+
+/** Expands one event into the occurrence rows to store for it. Throws AppError 'malformed-ics'. */
+export function materializeEvent(
+  event: Materialisable,
+  window: TimeRange,
+  viewerZone: string,
+  parsed?: CalendarObject,
+): OccurrenceRecord[] {
+  return occurrenceRows(event, expandForStorage(event, window, viewerZone, parsed));
 }

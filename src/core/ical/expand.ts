@@ -151,13 +151,26 @@ function expandSeries(
   return result.sort((a, b) => a.start - b.start);
 }
 
+export interface ExpandOptions {
+  readonly minInstancesAfterWindow?: number;
+}
+
 export function expandEvent(
   ics: string,
   window: ExpandWindow,
   viewerZone: string,
-  options: { minInstancesAfterWindow?: number } = {},
+  options: ExpandOptions = {},
 ): ExpandResult {
-  const object = loadCalendarObject(ics);
+  return expandCalendarObject(loadCalendarObject(ics), window, viewerZone, options);
+}
+
+/** `expandEvent` for an object already parsed (the sync and the importer parse each object once). */
+export function expandCalendarObject(
+  object: CalendarObject,
+  window: ExpandWindow,
+  viewerZone: string,
+  options: ExpandOptions = {},
+): ExpandResult {
   const warnings = [...object.warnings];
   const master = object.master;
   if (!master) {

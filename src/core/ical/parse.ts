@@ -2,7 +2,7 @@
  * Identity of an iCalendar object for storage (UID, summary, recurring), read once at the edge.
  * Bad input throws an `AppError` of kind `malformed-ics` with the line at fault.
  */
-import { loadCalendarObject } from './calendar-object';
+import { loadCalendarObject, type CalendarObject } from './calendar-object';
 
 export { splitCalendarObjects } from './split-calendar-objects';
 
@@ -17,7 +17,11 @@ export interface ParsedCalendarObject {
 }
 
 export function parseCalendarObject(ics: string): ParsedCalendarObject {
-  const object = loadCalendarObject(ics);
+  return describeCalendarObject(loadCalendarObject(ics));
+}
+
+/** `parseCalendarObject` of an object already loaded (kept to expand it without a second parse). */
+export function describeCalendarObject(object: CalendarObject): ParsedCalendarObject {
   const first = object.master ?? object.overrides[0];
   const summary = first?.getFirstPropertyValue('summary');
   const master = object.master;

@@ -68,7 +68,8 @@ function targets(t: BenchTable): string[] {
 
 export function printTable(out: (line: string) => void, count: number, t: BenchTable): void {
   out(
-    `Radicale ${count} events — floor = curl, one process per request, direct; vdirsyncer and Almanac ` +
+    `Radicale ${count} events — floor = curl, one process per request, direct (first sync listed by ` +
+      `sync-collection); vdirsyncer and Almanac ` +
       `(headless Chromium, real IndexedDB, through the proxy) counted at the counting layer`,
   );
   row(out, t.first);

@@ -6,7 +6,7 @@
  * suspicious: it is applied like any other deletion (pull.ts).
  */
 import type { EmptyOnServerQuestion } from '../../../src/core/model/sync-state';
-import type { LocalIndex } from './apply-remote';
+import type { LocalIndex } from './local-index';
 import type { SyncRun } from './sync-run';
 import { readSyncState } from './sync-status';
 

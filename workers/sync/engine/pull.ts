@@ -12,40 +12,18 @@ import type { CollectionState } from '../caldav/collection-state';
 import { listMembers } from '../caldav/member-listing';
 import { multigetBatch } from '../caldav/multiget';
 import { syncCollection, type SyncDelta } from '../caldav/sync-collection';
-import { applyObjects, applyRemovals, loadLocalIndex, type LocalIndex } from './apply-remote';
+import { applyRemovals } from './apply-remote';
+import { fetchChanged } from './fetch-changed';
+import { loadIndexFor, loadLocalIndex, type LocalIndex } from './local-index';
 import { askAboutEmptyListing, isSuspiciousListing, syncedBefore } from './empty-guard';
 import { readSyncState, saveSyncState, type StoredState } from './sync-status';
-import { dropUnseen, loadTombstones, settleTombstones, type Tombstones } from './tombstones';
+import { dropUnseen, loadTombstones } from './tombstones';
 import type { SyncRun } from './sync-run';
 
 export interface PullResult {
   readonly syncToken: string | null;
   /** The listing was suspiciously empty: nothing applied, the user is asked (rule 5). */
   readonly awaitingDecision: boolean;
-}
-
-async function fetchChanged(
-  run: SyncRun,
-  index: LocalIndex,
-  listed: ReadonlyMap<string, string | null>,
-  isListed: (href: string) => boolean,
-  tombstones: Tombstones,
-): Promise<void> {
-  const wanted = [...listed].filter(([href, etag]) => {
-    const local = index.byHref.get(href);
-    return !local || etag === null || local.etag !== etag;
-  });
-  let done = 0;
-  await run.progress(0, wanted.length);
-  for (let start = 0; start < wanted.length; start += run.batchSize) {
-    const hrefs = wanted.slice(start, start + run.batchSize).map(([href]) => href);
-    const result = await multigetBatch(run.transport, run.collectionUrl, hrefs);
-    for (const warning of result.warnings) run.log('warn', warning);
-    if (result.missing.length > 0) run.log('debug', `Not found any more: ${result.missing.join(', ')}`);
-    await applyObjects(run, index, await settleTombstones(run, tombstones, result.found), isListed);
-    done += hrefs.length;
-    await run.progress(done, wanted.length);
-  }
 }
 
 /** The complete listing: sync-collection from no token when supported, else PROPFIND Depth 1. */
@@ -90,8 +68,12 @@ async function fullListing(
  * delta does not mention: a server may omit an object created and deleted since the token (Xandikos
  * does), so they are asked for; those not found are gone (one multiget, only in that case).
  */
-async function createdButUnlisted(run: SyncRun, index: LocalIndex, delta: SyncDelta): Promise<string[]> {
-  const created = (await readSyncState(run.db, run.calendar.id)).createdSinceToken ?? [];
+async function createdButUnlisted(
+  run: SyncRun,
+  index: LocalIndex,
+  delta: SyncDelta,
+  created: readonly string[],
+): Promise<string[]> {
   const unlisted = created.filter(
     (href) => index.byHref.has(href) && !delta.changed.has(href) && !delta.removed.has(href),
   );
@@ -112,8 +94,10 @@ async function deltaSync(
     run.log('info', 'The sync token was refused: re-listing the calendar to reconcile.');
     return fullListing(run, state, { ...stored, syncToken: null }, pending);
   }
-  const index = await loadLocalIndex(run, pending);
-  for (const href of await createdButUnlisted(run, index, delta)) delta.removed.add(href);
+  const created = (await readSyncState(run.db, run.calendar.id)).createdSinceToken ?? [];
+  // A delta names every href it touches: only those events are read, not the whole calendar.
+  const index = await loadIndexFor(run, pending, [...delta.changed.keys(), ...delta.removed, ...created]);
+  for (const href of await createdButUnlisted(run, index, delta, created)) delta.removed.add(href);
   // Each removal here is an explicit response-level 404 under a token the server accepted: the user
   // (or another client) deleted those items, even the last one. Not a rule-5 case: applied as listed.
   const tombstones = await loadTombstones(run);

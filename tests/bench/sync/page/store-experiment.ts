@@ -1,9 +1,10 @@
 /**
  * A measurement for the lead, not a product path: the same fetched objects stored the way the engine
- * stores them today (apply-remote.ts: per object a parse, `putEvent` with its own nested transaction,
+ * stored them before its bulk path (per object a parse, `putEvent` with its own nested transaction,
  * window read and occurrence delete, a set-aside delete and a re-read) against the bulk path the
- * importer uses (`putEvents`: one parse, one window read, bulk writes per batch). Each in a fresh
- * database of its own, so the app's database is untouched.
+ * importer uses (`putEvents`: one parse, one window read, bulk writes per batch; the engine now
+ * writes its batches the same way, apply-remote.ts). Each in a fresh database of its own, so the
+ * app's database is untouched.
  */
 import type { CoreContext } from '../../../../src/core/context';
 import { createAlmanacDb } from '../../../../src/core/db/almanac-db';

@@ -1,0 +1,113 @@
+/**
+ * The writes of one batch of fetched objects (apply-remote.ts), collected in memory as its decisions
+ * are made and issued together at its end, inside the batch's transaction: the events with their
+ * status (rule 1) and occurrences, set-aside objects (rule 6) and etag-only updates (rule 2).
+ */
+import { buildEvent, writeBuiltEvents, type BuiltEvent } from '../../../src/core/events/event-store';
+import type { EventRecord } from '../../../src/core/model/event';
+import type { SetAsideObject } from '../../../src/core/model/set-aside-object';
+import type { TimeRange } from '../../../src/core/occurrences/time-range';
+import { materialisationWindow } from '../../../src/core/occurrences/window';
+import type { FetchedObject } from '../caldav/multiget';
+import type { LocalIndex } from './local-index';
+import { setAsideId } from './local-writes';
+import type { ParsedObject } from './plan-remote';
+import type { SyncRun } from './sync-run';
+
+/** The writes of one batch, made together at its end. */
+export interface BatchWrites {
+  readonly events: BuiltEvent[];
+  /** Hrefs stored: a set-aside object of theirs is settled. */
+  readonly settled: string[];
+  /** Ids of the calendar's set-aside objects when the batch began (usually none: nothing to delete). */
+  readonly asideBefore: ReadonlySet<string>;
+  readonly setAside: SetAsideObject[];
+  readonly etags: { key: EventRecord['id']; changes: Partial<EventRecord> }[];
+}
+
+export interface Batch {
+  readonly run: SyncRun;
+  readonly index: LocalIndex;
+  readonly window: TimeRange;
+  readonly writes: BatchWrites;
+}
+
+export function setAside(batch: Batch, object: FetchedObject, reason: string): void {
+  const { run } = batch;
+  batch.writes.setAside.push(asideRecord(run, object, reason));
+  run.report.setAside += 1;
+  run.log('warn', `Set aside ${object.href}: ${reason}`);
+}
+
+export function asideRecord(run: SyncRun, object: FetchedObject, reason: string): SetAsideObject {
+  return {
+    id: setAsideId(run.calendar.id, object.href),
+    calendarId: run.calendar.id,
+    href: object.href,
+    etag: object.etag,
+    reason,
+    raw: object.ics,
+    seenAt: run.core.now(),
+  };
+}
+
+/** Stores the server's version (its status with it, rule 1); an object that cannot be expanded is set aside. */
+export function store(
+  batch: Batch,
+  parsed: ParsedObject,
+  existing: EventRecord | undefined,
+  oldHref: string | null,
+) {
+  const { run, index } = batch;
+  if (parsed.prepared === null) return;
+  const { object } = parsed;
+  let built: BuiltEvent;
+  try {
+    const input = { ...parsed.prepared.input, ...(existing ? { id: existing.id } : {}) };
+    built = buildEvent({ ...parsed.prepared, input }, existing, batch.window, run.core);
+  } catch (error) {
+    setAside(batch, object, error instanceof Error ? error.message : String(error));
+    return;
+  }
+  batch.writes.events.push(built);
+  batch.writes.settled.push(object.href);
+  if (oldHref !== null) index.byHref.delete(oldHref);
+  index.byHref.set(object.href, built.record);
+  index.byUid.set(built.record.uid, built.record);
+  run.report.pulled += 1;
+}
+
+/**
+ * A batch's state, opened inside its transaction (Dexie's promise, see apply-remote.ts): the
+ * materialised window and the calendar's set-aside objects as they are now.
+ */
+export function openBatch(run: SyncRun, index: LocalIndex): Promise<Batch> {
+  const { db } = run;
+  return db.setAside
+    .where('calendarId')
+    .equals(run.calendar.id)
+    .primaryKeys()
+    .then((aside) =>
+      materialisationWindow(db, run.core).then((window) => ({
+        run,
+        index,
+        window,
+        writes: { events: [], settled: [], asideBefore: new Set(aside), setAside: [], etags: [] },
+      })),
+    );
+}
+
+/** Issues every write of the batch at once (IndexedDB runs them in order); resolves when all are done. */
+export function writeBatch(batch: Batch): Promise<unknown> {
+  const { run, writes } = batch;
+  const { db } = run;
+  const issued: Promise<unknown>[] = [];
+  const settled = writes.settled
+    .map((href) => setAsideId(run.calendar.id, href))
+    .filter((id) => writes.asideBefore.has(id));
+  if (settled.length > 0) issued.push(db.setAside.bulkDelete(settled));
+  if (writes.setAside.length > 0) issued.push(db.setAside.bulkPut(writes.setAside));
+  if (writes.etags.length > 0) issued.push(db.events.bulkUpdate(writes.etags));
+  if (writes.events.length > 0) issued.push(writeBuiltEvents(db, writes.events));
+  return Promise.all(issued);
+}
