@@ -192,4 +192,40 @@ describe.each(KINDS)('lost answers on %s', (kind) => {
     expect(await h.db.outbox.count()).toBe(0);
     h.close();
   });
+
+  it('rule 7: a create whose answer was lost, moved on the server, then edited here: the edit reaches it', async () => {
+    const h = await createHarness(server);
+    const id = await h.createLocal('Made here');
+    h.middleware.push(
+      once(
+        (request) => request.method === 'PUT',
+        async (_request, next) => {
+          await next();
+          throw new TypeError('fetch failed');
+        },
+      ),
+    );
+    await expect(h.sync()).rejects.toMatchObject({ kind: 'network' });
+    const [object] = await h.serverObjects();
+    if (!object) throw new Error('the create did not arrive');
+    const gone = await h.dav.delete(new URL(object.href, h.collectionUrl).href);
+    if (gone.status >= 300) throw new Error(`DELETE ${gone.status}`);
+    const moved = await h.dav.put(`${h.collectionUrl}moved.ics`, object.ics);
+    if (moved.status >= 300) throw new Error(`PUT ${moved.status}`);
+    await h.editLocal(id, { title: 'Edited here' });
+
+    await h.sync().catch(() => undefined); // the create meets the UID elsewhere; the pull adopts it
+    await h.sync();
+
+    const [final] = await h.serverObjects();
+    expect(final?.ics).toContain('SUMMARY:Edited here');
+    expect(await h.serverObjects()).toHaveLength(1);
+    expect(await h.db.events.get(id)).toMatchObject({
+      summary: 'Edited here',
+      href: `${h.collectionUrl}moved.ics`,
+    });
+    expect(await h.db.conflicts.count()).toBe(0);
+    expect(await h.db.outbox.count()).toBe(0);
+    h.close();
+  });
 });

@@ -14,6 +14,7 @@ import { lookUpUids, refillIndex, type LocalIndex } from './local-index';
 import { decide, parseObject, type Decision, type ParsedObject } from './plan-remote';
 import { sameContent } from './normalise';
 import type { SyncRun } from './sync-run';
+import { textsMayHaveArrived } from './tracked-write';
 
 /*
  * Inside the batch's transaction only Dexie's own promises are awaited: Dexie follows its transaction
@@ -40,26 +41,38 @@ function followMove(batch: Batch, event: EventRecord, href: string): Promise<voi
 
 /**
  * A create still waiting whose UID the server already holds at another href: an earlier attempt
- * arrived (its answer lost) and was moved since. The event adopts that object (rule 7) with the text
- * that attempt sent as its base, so the push merges (rule 3) instead of failing on the UID forever.
+ * arrived (its answer lost) and was moved since (rule 7). Its base is the attempt's text the server's
+ * copy equals, else the one text that may have arrived (tracked-write.ts), else none. Nothing typed
+ * here since that base (or the copy equal to the text here) → the server's version is taken.
+ * Otherwise the event follows it with that base, so the push merges (rule 3): only what was typed here
+ * since is uploaded, and with no base what differs becomes a conflict copy: nothing is lost.
  */
 function adoptCreate(batch: Batch, event: EventRecord, parsed: ParsedObject): Promise<void> {
   const { run } = batch;
+  const server = parsed.object.ics;
   return run.db.outbox
     .where('eventId')
     .equals(event.id)
-    .filter((entry) => entry.op === 'create')
-    .first()
-    .then((create) => {
-      const sent = create?.sentIcs ?? null;
-      if (sent !== null && sameContent(sent, event.ics)) {
-        // Nothing typed here since that attempt: the server's version (moved, maybe edited) is taken.
+    .toArray()
+    .then((entries) => {
+      const writes = entries.filter((entry) => entry.op !== 'delete');
+      const arrived = [...new Set(writes.flatMap(textsMayHaveArrived))];
+      const base =
+        arrived.find((text) => sameContent(text, server)) ?? (arrived.length === 1 ? arrived[0] : null);
+      if (
+        sameContent(server, event.ics) ||
+        (base !== undefined && base !== null && sameContent(base, event.ics))
+      ) {
+        // Nothing typed here since the attempt that arrived: the server's version (moved, maybe edited) is taken.
         store(batch, parsed, event, null);
-        return create?.seq === undefined ? undefined : run.db.outbox.delete(create.seq);
+        return run.db.outbox.bulkDelete(
+          writes.flatMap((entry) => (entry.seq === undefined ? [] : [entry.seq])),
+        );
       }
+      const syncedIcs = base ?? null;
       return run.db.events
-        .update(event.id, { syncedIcs: sent })
-        .then(() => followMove(batch, { ...event, syncedIcs: sent }, parsed.object.href));
+        .update(event.id, { syncedIcs })
+        .then(() => followMove(batch, { ...event, syncedIcs }, parsed.object.href));
     });
 }
 

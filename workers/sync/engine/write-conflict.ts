@@ -18,7 +18,6 @@ import {
 import { sameContent } from './normalise';
 import type { SyncRun } from './sync-run';
 import { threeWayMerge } from './three-way-merge';
-import { sendTracked } from './tracked-write';
 
 export type ConflictResult = 'resolved' | 'server-gone' | 'left-pending';
 
@@ -61,10 +60,9 @@ export async function resolveWriteConflict(
   const merge = threeWayMerge(event.syncedIcs, event.ics, server.ics);
   let upload: WriteOutcome | null = null;
   if (merge.differsFromServer && server.etag !== null) {
-    const etag = server.etag;
-    upload = await sendTracked(run, entry, merge.ics, () =>
-      putObject(run.transport, href, merge.ics, { ifMatch: etag }),
-    );
+    // Not listed as this device's text (tracked-write.ts): the merge holds the server user's changes,
+    // which a later delete here, made without seeing them, must not take for the user's (rule 4).
+    upload = await putObject(run.transport, href, merge.ics, { ifMatch: server.etag });
     if (upload.kind !== 'ok') {
       // The server moved again under us: keep the entry, the next sync merges with its newer version.
       await noteFailedAttempt(run, entry);
