@@ -81,7 +81,10 @@ export class Oracle {
     }
   }
 
-  /** The user chose to put this device's copy back on the server (rule 5): it may exist again. */
+  /**
+   * The user chose to put this device's copy back on the server (rule 5), or the server deleted a
+   * create this device never saw confirmed (its retry cannot know): it may exist again.
+   */
   putBack(uid: string): void {
     this.state(uid).resurrectionAllowed = true;
   }

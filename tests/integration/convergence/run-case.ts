@@ -60,10 +60,24 @@ async function unconfirmed(state: CaseState, fields: ObjectFields): Promise<Set<
   return result;
 }
 
+/** The client holds this UID as a create it never saw confirmed (no href yet). */
+async function createUnconfirmed(state: CaseState, uid: string): Promise<boolean> {
+  const event = await state.local.db.events
+    .where('[calendarId+uid]')
+    .equals([state.local.calendarId, uid])
+    .first();
+  return event !== undefined && event.href === null;
+}
+
 async function serverDelete(state: CaseState, entry: ServerEntry): Promise<void> {
   const accidental = await unconfirmed(state, entry.fields);
+  const unsure = await createUnconfirmed(state, entry.fields.uid);
   await state.server.delete(entry);
   state.oracle.deleted(entry.fields, accidental);
+  // A create whose answer was lost, deleted there before this client learnt it had arrived: the client
+  // cannot tell it from a create that never arrived (Xandikos does not even list it as removed), so
+  // its retry may bring it back. Known limit, workers/sync/engine/README.md.
+  if (unsure) state.oracle.putBack(entry.fields.uid);
 }
 
 async function serverOperation(state: CaseState, op: Extract<Operation, { side: 'server' }>): Promise<void> {
