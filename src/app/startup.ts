@@ -63,7 +63,10 @@ export async function startUp(): Promise<void> {
 
 /** Rethrows what is not a storage problem, so the browser still reports it as unhandled. */
 function reportOrRethrow(error: unknown): void {
-  if (!reportStorageProblem(error)) throw error;
+  if (reportStorageProblem(error)) return;
+  // Closed for an upgrade in another tab meanwhile: this tab already asks to reload (db-upgrade-guard).
+  if (!db.isOpen()) return;
+  throw error;
 }
 
 /**
