@@ -1,9 +1,10 @@
-import { spawn, execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, rmdirSync, statSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
+import { ensureProxyBuilt } from './support/serve-app';
 
 /**
  * A dedicated `npm start` server (scripts/serve.mjs: the real CSP and cache headers) for the PWA
@@ -27,33 +28,6 @@ async function freePort(): Promise<number> {
       });
     });
   });
-}
-
-const LOCK = join(tmpdir(), 'almanac-dist-proxy.lock');
-
-/** serve.mjs mounts the proxy from dist-proxy/: build it once if `npm run test:e2e` did not. */
-async function ensureProxyBuilt(): Promise<void> {
-  for (let waited = 0; !existsSync('dist-proxy/index.js'); waited += 200) {
-    try {
-      mkdirSync(LOCK);
-    } catch {
-      // Another worker is building it (a lock older than two minutes was left by a crash).
-      const lockedAt = statSync(LOCK, { throwIfNoEntry: false })?.mtimeMs ?? Date.now();
-      if (Date.now() - lockedAt > 120_000) rmdirSync(LOCK);
-      if (waited > 180_000) throw new Error('Timed out waiting for dist-proxy');
-      await new Promise((resolve) => setTimeout(resolve, 200));
-      continue;
-    }
-    try {
-      if (!existsSync('dist-proxy/index.js')) {
-        execFileSync('npx', ['vite', 'build', '--config', 'workers/proxy/vite.config.ts'], {
-          stdio: 'ignore',
-        });
-      }
-    } finally {
-      rmdirSync(LOCK);
-    }
-  }
 }
 
 /** A copy of dist/ the test may change (a "new version"); removed with the server. */

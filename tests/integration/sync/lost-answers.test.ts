@@ -12,19 +12,21 @@ import { createHarness, isSyncReport, once, serverIcs, type Harness } from './sy
 
 const KINDS: readonly ServerKind[] = ['radicale', 'xandikos'];
 
+/** The next PUT reaches the server, then the connection drops: the server applied it, its answer is lost. */
+const losePutAnswer = () =>
+  once(
+    (request) => request.method === 'PUT',
+    async (_request, next) => {
+      await next();
+      throw new TypeError('fetch failed');
+    },
+  );
+
 /** Creates an event here and syncs with the PUT's answer lost (the server applied it). */
 async function createWithLostAnswer(h: Harness): Promise<string> {
   const id = await h.createLocal('Made here');
   const uid = (await h.db.events.get(id))?.uid ?? '';
-  h.middleware.push(
-    once(
-      (request) => request.method === 'PUT',
-      async (_request, next) => {
-        await next();
-        throw new TypeError('fetch failed'); // the connection dropped after the server applied it
-      },
-    ),
-  );
+  h.middleware.push(losePutAnswer());
   await expect(h.sync()).rejects.toMatchObject({ kind: 'network' });
   expect(await h.serverObjects()).toHaveLength(1);
   await h.deleteLocal(id);
@@ -101,15 +103,7 @@ describe.each(KINDS)('lost answers on %s', (kind) => {
     const event = await h.event('a');
     if (!event) throw new Error('a is missing');
     await h.editLocal(event.id, { title: 'Edited here' });
-    h.middleware.push(
-      once(
-        (request) => request.method === 'PUT',
-        async (_request, next) => {
-          await next();
-          throw new TypeError('fetch failed');
-        },
-      ),
-    );
+    h.middleware.push(losePutAnswer());
     await expect(h.sync()).rejects.toMatchObject({ kind: 'network' });
     await h.deleteLocal(event.id);
 
@@ -124,15 +118,7 @@ describe.each(KINDS)('lost answers on %s', (kind) => {
   it('rule 7: a create whose answer was lost, then moved and edited on the server, is adopted there', async () => {
     const h = await createHarness(server);
     const id = await h.createLocal('Made here');
-    h.middleware.push(
-      once(
-        (request) => request.method === 'PUT',
-        async (_request, next) => {
-          await next();
-          throw new TypeError('fetch failed');
-        },
-      ),
-    );
+    h.middleware.push(losePutAnswer());
     await expect(h.sync()).rejects.toMatchObject({ kind: 'network' });
     const [object] = await h.serverObjects();
     if (!object) throw new Error('the create did not arrive');
@@ -160,15 +146,7 @@ describe.each(KINDS)('lost answers on %s', (kind) => {
     await h.sync();
     const id = await h.createLocal('Made here');
     const uid = (await h.db.events.get(id))?.uid ?? '';
-    h.middleware.push(
-      once(
-        (request) => request.method === 'PUT',
-        async (_request, next) => {
-          await next();
-          throw new TypeError('fetch failed');
-        },
-      ),
-    );
+    h.middleware.push(losePutAnswer());
     await expect(h.sync()).rejects.toMatchObject({ kind: 'network' });
     const made = (await h.serverObjects()).find((object) => !object.href.includes('/a.ics'));
     if (!made) throw new Error('the create did not arrive');
@@ -196,15 +174,7 @@ describe.each(KINDS)('lost answers on %s', (kind) => {
   it('rule 7: a create whose answer was lost, moved on the server, then edited here: the edit reaches it', async () => {
     const h = await createHarness(server);
     const id = await h.createLocal('Made here');
-    h.middleware.push(
-      once(
-        (request) => request.method === 'PUT',
-        async (_request, next) => {
-          await next();
-          throw new TypeError('fetch failed');
-        },
-      ),
-    );
+    h.middleware.push(losePutAnswer());
     await expect(h.sync()).rejects.toMatchObject({ kind: 'network' });
     const [object] = await h.serverObjects();
     if (!object) throw new Error('the create did not arrive');

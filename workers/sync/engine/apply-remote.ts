@@ -58,21 +58,19 @@ function adoptCreate(batch: Batch, event: EventRecord, parsed: ParsedObject): Pr
       const writes = entries.filter((entry) => entry.op !== 'delete');
       const arrived = [...new Set(writes.flatMap(textsMayHaveArrived))];
       const base =
-        arrived.find((text) => sameContent(text, server)) ?? (arrived.length === 1 ? arrived[0] : null);
-      if (
-        sameContent(server, event.ics) ||
-        (base !== undefined && base !== null && sameContent(base, event.ics))
-      ) {
+        arrived.find((text) => sameContent(text, server)) ??
+        (arrived.length === 1 ? arrived[0] : undefined) ??
+        null;
+      if (sameContent(server, event.ics) || (base !== null && sameContent(base, event.ics))) {
         // Nothing typed here since the attempt that arrived: the server's version (moved, maybe edited) is taken.
         store(batch, parsed, event, null);
         return run.db.outbox.bulkDelete(
           writes.flatMap((entry) => (entry.seq === undefined ? [] : [entry.seq])),
         );
       }
-      const syncedIcs = base ?? null;
       return run.db.events
-        .update(event.id, { syncedIcs })
-        .then(() => followMove(batch, { ...event, syncedIcs }, parsed.object.href));
+        .update(event.id, { syncedIcs: base })
+        .then(() => followMove(batch, { ...event, syncedIcs: base }, parsed.object.href));
     });
 }
 
