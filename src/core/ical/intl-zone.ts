@@ -7,8 +7,15 @@ import { numberToWall, wallToNumber, type WallClock } from './wall-clock';
 
 const formatters = new Map<string, Intl.DateTimeFormat | null>();
 const offsetCaches = new Map<string, Map<number, number>>();
+const dayCaches = new Map<string, Map<number, number | null>>();
 /** Offsets are cached per quarter hour: every real-world transition falls on one. */
 const BUCKET_MS = 15 * 60_000;
+/**
+ * And per UTC day: a day whose two ends have the same offset has it throughout (no zone has had two
+ * transitions that cancel out within one day), so most instants cost one lookup per day, not per
+ * quarter hour. A day with a transition (null) falls back to its quarter hours.
+ */
+const DAY_MS = 86_400_000;
 const MAX_CACHED_OFFSETS = 200_000;
 /** Real offsets lie within ±14 h, so the instant of a wall-clock time lies within this of it. */
 const MAX_OFFSET_MS = 14 * 3_600_000;
@@ -58,22 +65,42 @@ function readWall(formatter: Intl.DateTimeFormat, utcMs: number): WallClock {
   return fields;
 }
 
-/** The zone's offset from UTC at an instant, in ms (positive east of Greenwich). */
-export function zoneOffsetAt(zone: string, utcMs: number): number {
-  if (zone === 'UTC' || zone === 'Etc/UTC') return 0;
-  let cache = offsetCaches.get(zone);
+function cacheOf<V>(caches: Map<string, Map<number, V>>, zone: string): Map<number, V> {
+  let cache = caches.get(zone);
   if (!cache) {
     cache = new Map();
-    offsetCaches.set(zone, cache);
+    caches.set(zone, cache);
   }
+  return cache;
+}
+
+function remember<V>(cache: Map<number, V>, key: number, value: V): V {
+  if (cache.size >= MAX_CACHED_OFFSETS) cache.clear();
+  cache.set(key, value);
+  return value;
+}
+
+/** The offset at the start of the instant's quarter hour (the exact offset: transitions fall on one). */
+function quarterHourOffset(zone: string, utcMs: number): number {
+  const cache = cacheOf(offsetCaches, zone);
   const bucket = Math.floor(utcMs / BUCKET_MS);
   const hit = cache.get(bucket);
   if (hit !== undefined) return hit;
   const bucketStart = bucket * BUCKET_MS;
-  const offset = wallToNumber(readWall(requireFormatter(zone), bucketStart)) - bucketStart;
-  if (cache.size >= MAX_CACHED_OFFSETS) cache.clear();
-  cache.set(bucket, offset);
-  return offset;
+  return remember(cache, bucket, wallToNumber(readWall(requireFormatter(zone), bucketStart)) - bucketStart);
+}
+
+/** The zone's offset from UTC at an instant, in ms (positive east of Greenwich). */
+export function zoneOffsetAt(zone: string, utcMs: number): number {
+  if (zone === 'UTC' || zone === 'Etc/UTC') return 0;
+  const cache = cacheOf(dayCaches, zone);
+  const day = Math.floor(utcMs / DAY_MS);
+  let whole = cache.get(day);
+  if (whole === undefined) {
+    const atStart = quarterHourOffset(zone, day * DAY_MS);
+    whole = remember(cache, day, atStart === quarterHourOffset(zone, (day + 1) * DAY_MS) ? atStart : null);
+  }
+  return whole ?? quarterHourOffset(zone, utcMs);
 }
 
 /**

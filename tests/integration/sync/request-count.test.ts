@@ -17,6 +17,25 @@ describe.each(KINDS)('requests per sync on %s', (kind) => {
     await server.stop();
   });
 
+  it('rules 10, 13: a first sync asks the capabilities (no ctag, no token), lists once, fetches the bodies', async () => {
+    const h = await createHarness(server);
+    for (const uid of ['a', 'b', 'c']) await h.putOnServer(uid, `Event ${uid}`);
+    h.seen.length = 0;
+    expect(await h.sync()).toMatchObject({ pulled: 3, requests: 3 });
+    const [state, listing, multiget] = h.seen;
+    expect(state?.method).toBe('PROPFIND');
+    // A calendar never listed has no version to compare: the server is not asked to compute one.
+    expect(state?.body).toContain('supported-report-set');
+    expect(state?.body).not.toMatch(/getctag|sync-token/);
+    expect(listing?.body).toContain('sync-collection');
+    expect(multiget?.body).toContain('calendar-multiget');
+    // The token came with the listing: the next sync compares it and stops there.
+    h.seen.length = 0;
+    expect(await h.sync()).toMatchObject({ skipped: true, requests: 1 });
+    expect(h.seen[0]?.body).toContain('sync-token');
+    h.close();
+  });
+
   it('rule 9: a sync with nothing changed on either side costs one request', async () => {
     const h = await createHarness(server);
     for (const uid of ['a', 'b', 'c']) await h.putOnServer(uid, `Event ${uid}`);

@@ -8,6 +8,12 @@ export const propfindCollectionBody = `${HEAD}
   <d:prop><cs:getctag/><d:sync-token/><d:supported-report-set/><d:current-user-privilege-set/></d:prop>
 </d:propfind>`;
 
+/** The collection's capabilities without its versions (ctag and token may cost the server a pass over every item). */
+export const propfindCapabilitiesBody = `${HEAD}
+<d:propfind xmlns:d="DAV:">
+  <d:prop><d:supported-report-set/><d:current-user-privilege-set/></d:prop>
+</d:propfind>`;
+
 export const propfindMembersBody = `${HEAD}
 <d:propfind xmlns:d="DAV:"><d:prop><d:getetag/><d:resourcetype/></d:prop></d:propfind>`;
 

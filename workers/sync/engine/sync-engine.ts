@@ -8,7 +8,7 @@ import type { Calendar } from '../../../src/core/model/calendar';
 import type { CalendarId, EventId } from '../../../src/core/model/ids';
 import type { CalendarSyncState } from '../../../src/core/model/sync-state';
 import type { EmptyOnServerAnswer } from '../../../src/core/sync/sync-api';
-import { readCollectionState } from '../caldav/collection-state';
+import { readCollectionState, type CollectionState } from '../caldav/collection-state';
 import { collectionKey } from '../caldav/href';
 import { DEFAULT_MULTIGET_BATCH } from '../caldav/multiget';
 import { createTransport } from '../caldav/transport';
@@ -81,6 +81,21 @@ async function openRun(
   };
 }
 
+/**
+ * The collection's state. A calendar never listed (no token, no ctag: a first sync, or one that was
+ * interrupted) has no version to compare, so only its capabilities are asked; a server without
+ * sync-collection is asked its ctag too, which is stored after the listing (its token comes with
+ * the listing).
+ */
+async function readState(run: SyncRun, before: CalendarSyncState): Promise<CollectionState> {
+  const neverListed = before.syncToken === null && before.ctag === null;
+  if (neverListed) {
+    const capabilities = await readCollectionState(run.transport, run.collectionUrl, 'capabilities');
+    if (capabilities.supportsSyncCollection) return capabilities;
+  }
+  return readCollectionState(run.transport, run.collectionUrl, 'versions');
+}
+
 async function runSync(run: SyncRun, before: CalendarSyncState): Promise<void> {
   const { db, calendar } = run;
   if (before.emptyOnServer) {
@@ -94,7 +109,7 @@ async function runSync(run: SyncRun, before: CalendarSyncState): Promise<void> {
   const due = (await db.outbox.where('calendarId').equals(calendar.id).sortBy('seq')).filter(
     (entry) => entry.notBefore <= now,
   );
-  const state = await readCollectionState(run.transport, run.collectionUrl);
+  const state = await readState(run, before);
   if (state.readOnly !== null && state.readOnly !== calendar.readOnly)
     await db.calendars.update(calendar.id, { readOnly: state.readOnly });
   const unchanged = state.supportsSyncCollection
