@@ -11,9 +11,11 @@ export interface CalendarSyncState {
   initialSyncInProgress: boolean;
   status: SyncStatus;
   /**
-   * Hrefs this device created on the server since `syncToken` was stored (a sync that failed after its
-   * push). A delta may omit an object created and deleted after its token: these are checked. Absent
-   * in rows older than it.
+   * Hrefs this device came to hold since `syncToken` was stored and a sync failed before storing a
+   * newer one: created here, followed to after a move, or brought in by a delta only partly applied.
+   * A delta may omit an object created and deleted after its token (Xandikos does): these are checked.
+   * (The name predates the last two cases; it is kept for the rows already stored.) Absent in rows
+   * older than it.
    */
   createdSinceToken?: readonly string[];
   /** Set while the user has not answered the rule-5 question; absent in rows older than it. */

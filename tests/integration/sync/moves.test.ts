@@ -5,18 +5,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDavServer, type DavServer, type ServerKind } from './dav-server';
-import { createHarness, serverIcs, type Harness } from './sync-harness';
+import { createHarness, moveOnServer, serverIcs } from './sync-harness';
 
 const KINDS: readonly ServerKind[] = ['radicale', 'xandikos'];
-
-/** Another client re-files `uid` under a new name (delete + create with the same UID). */
-async function moveOnServer(h: Harness, uid: string, summary: string): Promise<string> {
-  await h.deleteOnServer(uid);
-  const href = `${h.collectionUrl}renamed-${uid}.ics`;
-  const result = await h.dav.put(href, serverIcs(uid, summary), { 'If-None-Match': '*' });
-  if (result.status >= 300) throw new Error(`PUT ${result.status}`);
-  return href;
-}
 
 describe.each(KINDS)('moves on %s', (kind) => {
   let server: DavServer;
@@ -44,6 +35,28 @@ describe.each(KINDS)('moves on %s', (kind) => {
     expect(objects).toHaveLength(1);
     expect(objects[0]?.ics).toContain('SUMMARY:Edited here');
     expect(await h.event('a')).toMatchObject({ id: event.id, href, summary: 'Edited here' });
+    h.close();
+  });
+
+  it('rules 3, 7: an edit meeting its event moved and edited there merges into it, never a second copy', async () => {
+    const h = await createHarness(server);
+    await h.putOnServer('a', 'Before');
+    await h.sync();
+    const event = await h.event('a');
+    if (!event) throw new Error('a is missing');
+    await h.editLocal(event.id, { location: 'Room 4' });
+    // Moved and retitled by another client between two syncs: the old href answers 404.
+    const href = await moveOnServer(h, 'a', 'Retitled there');
+
+    await h.sync();
+
+    expect(await h.db.outbox.count()).toBe(0);
+    const objects = await h.serverObjects();
+    expect(objects.map((object) => new URL(object.href, href).href)).toEqual([href]);
+    expect(objects[0]?.ics).toContain('SUMMARY:Retitled there');
+    expect(objects[0]?.ics).toContain('LOCATION:Room 4');
+    expect(await h.event('a')).toMatchObject({ id: event.id, href, summary: 'Retitled there' });
+    expect(await h.db.setAside.count()).toBe(0);
     h.close();
   });
 

@@ -156,6 +156,20 @@ describe.each(KINDS)('push to %s', (kind) => {
     h.close();
   });
 
+  it('rules 4, 7: a server that cannot look a UID up (calendar-query refused) still gets the edit back', async () => {
+    const h = await createHarness(server);
+    h.middleware.push(async (request, next) =>
+      request.body.includes('calendar-query') ? new Response('Not Implemented', { status: 501 }) : next(),
+    );
+    const id = await syncedEvent(h, 'a', 'Keep me');
+    await h.editLocal(id, { title: 'Kept' });
+    await h.deleteOnServer('a');
+    expect(await h.sync()).toMatchObject({ pushed: 1, deletedLocally: 0 });
+    expect(h.seen.some((request) => request.body.includes('calendar-query'))).toBe(true);
+    expect((await h.serverObjects()).map((object) => object.ics.includes('SUMMARY:Kept'))).toEqual([true]);
+    h.close();
+  });
+
   it('rule 4: deleted here, edited on the server → the edit wins and comes back', async () => {
     const h = await createHarness(server);
     const id = await syncedEvent(h, 'a', 'Original');

@@ -191,3 +191,12 @@ export const isMultiget = (request: SeenRequest) =>
   request.method === 'REPORT' && request.body.includes('calendar-multiget');
 export const isSyncReport = (request: SeenRequest) =>
   request.method === 'REPORT' && request.body.includes('sync-collection');
+
+/** Another client re-files `uid` under a new name (delete + create with the same UID); returns the new href. */
+export async function moveOnServer(h: Harness, uid: string, summary: string): Promise<string> {
+  await h.deleteOnServer(uid);
+  const href = `${h.collectionUrl}renamed-${uid}.ics`;
+  const result = await h.dav.put(href, serverIcs(uid, summary), { 'If-None-Match': '*' });
+  if (result.status >= 300) throw new Error(`PUT ${result.status}`);
+  return href;
+}

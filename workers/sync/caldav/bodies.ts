@@ -33,3 +33,14 @@ export function multigetBody(paths: readonly string[]): string {
 ${paths.map((path) => `  <d:href>${escapeXml(path)}</d:href>`).join('\n')}
 </c:calendar-multiget>`;
 }
+
+/** calendar-query for the objects whose UID contains `uid` (RFC 4791 §7.8.6; text-match is a substring match). */
+export function uidQueryBody(uid: string): string {
+  return `${HEAD}
+<c:calendar-query xmlns:d="DAV:" xmlns:c="urn:ietf:params:xml:ns:caldav">
+  <d:prop><d:getetag/><c:calendar-data/></d:prop>
+  <c:filter><c:comp-filter name="VCALENDAR"><c:comp-filter name="VEVENT">
+    <c:prop-filter name="UID"><c:text-match collation="i;octet">${escapeXml(uid)}</c:text-match></c:prop-filter>
+  </c:comp-filter></c:comp-filter></c:filter>
+</c:calendar-query>`;
+}

@@ -38,15 +38,21 @@ export async function storeServerVersion(
 }
 
 /**
- * Remembers a created href until a token covering it is stored (sync-status.ts, pull.ts): a server may
- * leave an object created and deleted since the token out of the delta (Xandikos does). Call it inside
- * a transaction that includes `syncState`.
+ * Remembers hrefs this device came to hold (created, followed after a move, fetched by a delta not yet
+ * fully applied) until a token covering them is stored (sync-status.ts, pull.ts): a server may leave
+ * an object created and deleted since the token out of the delta (Xandikos does). Call it inside a
+ * transaction that includes `syncState`, or alone.
  */
-export async function noteCreated(run: SyncRun, href: string): Promise<void> {
+export async function noteHeldSinceToken(run: SyncRun, hrefs: readonly string[]): Promise<void> {
   const state = await readSyncState(run.db, run.calendar.id);
-  const created = state.createdSinceToken ?? [];
-  if (!created.includes(href))
-    await run.db.syncState.put({ ...state, createdSinceToken: [...created, href] });
+  const held = state.createdSinceToken ?? [];
+  const added = hrefs.filter((href) => !held.includes(href));
+  if (added.length > 0) await run.db.syncState.put({ ...state, createdSinceToken: [...held, ...added] });
+}
+
+/** An href this device created on the server (noteHeldSinceToken), also remembered for this run. */
+export async function noteCreated(run: SyncRun, href: string): Promise<void> {
+  await noteHeldSinceToken(run, [href]);
   run.createdHrefs.add(href);
 }
 

@@ -16,6 +16,7 @@ import { applyRemovals } from './apply-remote';
 import { fetchChanged } from './fetch-changed';
 import { loadIndexFor, loadLocalIndex, type LocalIndex } from './local-index';
 import { askAboutEmptyListing, isSuspiciousListing, syncedBefore } from './empty-guard';
+import { noteHeldSinceToken } from './local-writes';
 import { readSyncState, saveSyncState, type StoredState } from './sync-status';
 import { dropUnseen, loadTombstones } from './tombstones';
 import type { SyncRun } from './sync-run';
@@ -64,9 +65,10 @@ async function fullListing(
 }
 
 /**
- * Objects this device created after the stored token (a sync that failed after its push) and the
- * delta does not mention: a server may omit an object created and deleted since the token (Xandikos
- * does), so they are asked for; those not found are gone (one multiget, only in that case).
+ * Objects this device came to hold after the stored token (a sync that failed after its push or
+ * during its pull) and the delta does not mention: a server may omit an object created and deleted
+ * since the token (Xandikos does), so they are asked for; those not found are gone (multigets in
+ * bounded batches, only in that case).
  */
 async function createdButUnlisted(
   run: SyncRun,
@@ -77,9 +79,12 @@ async function createdButUnlisted(
   const unlisted = created.filter(
     (href) => index.byHref.has(href) && !delta.changed.has(href) && !delta.removed.has(href),
   );
-  if (unlisted.length === 0) return [];
-  const result = await multigetBatch(run.transport, run.collectionUrl, unlisted);
-  return result.missing;
+  const missing: string[] = [];
+  for (let at = 0; at < unlisted.length; at += run.batchSize) {
+    const batch = unlisted.slice(at, at + run.batchSize);
+    missing.push(...(await multigetBatch(run.transport, run.collectionUrl, batch)).missing);
+  }
+  return missing;
 }
 
 async function deltaSync(
@@ -98,6 +103,10 @@ async function deltaSync(
   // A delta names every href it touches: only those events are read, not the whole calendar.
   const index = await loadIndexFor(run, pending, [...delta.changed.keys(), ...delta.removed, ...created]);
   for (const href of await createdButUnlisted(run, index, delta, created)) delta.removed.add(href);
+  // New hrefs are held before they are applied: should this sync fail before its token is stored, the
+  // next delta (from the same token) may leave out those deleted meanwhile; they are checked then.
+  const arriving = [...delta.changed.keys()].filter((href) => !index.byHref.has(href));
+  if (arriving.length > 0) await noteHeldSinceToken(run, arriving);
   // Each removal here is an explicit response-level 404 under a token the server accepted: the user
   // (or another client) deleted those items, even the last one. Not a rule-5 case: applied as listed.
   const tombstones = await loadTombstones(run);

@@ -9,8 +9,16 @@ import type { EventRecord } from '../../../src/core/model/event';
 import type { OutboxEntry } from '../../../src/core/model/outbox';
 import { normaliseHref, objectHrefFor } from '../caldav/href';
 import { getObject, putObject, type WriteCondition, type WriteOutcome } from '../caldav/object-writes';
+import { findObjectsByUid } from '../caldav/uid-query';
 import { deleteUndecided, deleteUsersVersion } from './delete-users-version';
-import { commitPushed, dropEntry, noteFailedAttempt, storeServerVersion, tables } from './local-writes';
+import {
+  commitPushed,
+  dropEntry,
+  noteFailedAttempt,
+  noteHeldSinceToken,
+  storeServerVersion,
+  tables,
+} from './local-writes';
 import { contentHash } from './normalise';
 import type { SyncRun } from './sync-run';
 import { markTombstone } from './tombstones';
@@ -112,10 +120,7 @@ async function pushWrite(run: SyncRun, entry: OutboxEntry, event: EventRecord): 
     outcome = { kind: 'precondition-failed' }; // no etag to write against: read first
   else outcome = await put({ ifMatch: event.etag });
 
-  if (outcome.kind === 'gone' && !creating) {
-    // Deleted on the server, edited here: recreate once (rules 4, 15).
-    outcome = await put({ ifNoneMatch: '*' });
-  }
+  if (outcome.kind === 'gone' && !creating) return recreateOrFollow(run, entry, event, href);
   if (outcome.kind === 'ok')
     return commitPushed(run, entry, event, { href, etag: outcome.etag, sentIcs: event.ics });
   if (outcome.kind === 'forbidden') return revertForbidden(run, entry, event, outcome.reason);
@@ -128,15 +133,48 @@ async function pushWrite(run: SyncRun, entry: OutboxEntry, event: EventRecord): 
     });
   }
   const result = await resolveWriteConflict(run, entry, event, href);
-  if (result === 'server-gone') {
-    const again = await put({ ifNoneMatch: '*' });
+  if (result === 'server-gone') return recreateOrFollow(run, entry, event, href);
+}
+
+/**
+ * An event with an edit waiting is gone from its href on the server. Moved there (rule 7) rather than
+ * deleted, it must not be recreated at the old href: the server would hold its UID twice (Xandikos
+ * allows it) and the mover's edits would stay beside the user's. So its UID is looked for first:
+ * found at one other href → the event follows it and the edit is merged into that version (rule 3);
+ * found nowhere → it was deleted there and edited here: the edit wins and is recreated (rule 4).
+ * A create (href derived from the UID) is never asked about: nothing can have moved it yet.
+ */
+async function recreateOrFollow(run: SyncRun, entry: OutboxEntry, event: EventRecord, href: string) {
+  const found =
+    event.href === null ? [] : await findObjectsByUid(run.transport, run.collectionUrl, event.uid);
+  const elsewhere = (found ?? []).filter((object) => object.href !== href);
+  if (elsewhere.length === 0) {
+    const again = await sendTracked(run, entry, event.ics, () =>
+      putObject(run.transport, href, event.ics, { ifNoneMatch: '*' }),
+    );
     if (again.kind === 'ok')
       return commitPushed(run, entry, event, { href, etag: again.etag, sentIcs: event.ics });
     run.log(
       'warn',
       `${event.uid} could not be written (${again.kind}); another object on the server may hold its UID.`,
     );
+    return noteFailedAttempt(run, entry);
   }
+  const [moved] = elsewhere;
+  if (elsewhere.length > 1 || !moved) {
+    // The server holds the UID twice: the pull sets the duplicates aside (rule 6); the edit waits.
+    run.log('warn', `${event.uid} is held ${elsewhere.length} times on the server: the edit waits.`);
+    return noteFailedAttempt(run, entry);
+  }
+  run.log('info', `${event.uid} moved on the server to ${moved.href}; the edit waiting here follows it.`);
+  // Held from now on: if this sync fails before its token is stored, the next delta may not mention it.
+  await run.db.transaction('rw', run.db.events, run.db.syncState, async () => {
+    await run.db.events.update(event.id, { href: moved.href, etag: null });
+    await noteHeldSinceToken(run, [moved.href]);
+  });
+  const followed = { ...event, href: moved.href, etag: null };
+  const result = await resolveWriteConflict(run, entry, followed, moved.href);
+  if (result === 'server-gone') await noteFailedAttempt(run, entry); // moved again: the next sync looks again
 }
 
 /** Pushes the due entries of the calendar, oldest first. Returns how many entries were processed. */

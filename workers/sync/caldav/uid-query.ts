@@ -1,0 +1,48 @@
+/**
+ * Where the server holds the objects of one UID now: a calendar-query with a UID text-match
+ * (RFC 4791 §7.8.6). text-match is a substring match, so the UIDs found are compared exactly here.
+ */
+import { parseCalendarObject } from '../../../src/core/ical/parse';
+import { uidQueryBody } from './bodies';
+import { normaliseHref } from './href';
+import { cleanEtag } from './member-listing';
+import type { FetchedObject } from './multiget';
+import { propText, readMultistatus } from './multistatus';
+import type { DavTransport } from './transport';
+import { NS } from './xml';
+
+function uidOf(ics: string): string | null {
+  try {
+    return parseCalendarObject(ics).uid;
+  } catch {
+    return null; // a malformed object is the pull's to set aside (rule 6), not a match
+  }
+}
+
+/** The objects of exactly this UID; null when the server does not answer the query (no filter support). */
+export async function findObjectsByUid(
+  transport: DavTransport,
+  collectionUrl: string,
+  uid: string,
+): Promise<FetchedObject[] | null> {
+  const reply = await transport.request({
+    method: 'REPORT',
+    url: collectionUrl,
+    headers: { Depth: '1' },
+    body: uidQueryBody(uid),
+    passStatuses: [501],
+  });
+  if (reply.status !== 207) return null;
+  const found: FetchedObject[] = [];
+  for (const response of readMultistatus(reply.text).responses) {
+    if (response.status !== null && response.status !== 200) continue;
+    const ics = propText(response, NS.caldav, 'calendar-data');
+    if (ics === null || uidOf(ics) !== uid) continue;
+    found.push({
+      href: normaliseHref(response.href, collectionUrl),
+      etag: cleanEtag(propText(response, NS.dav, 'getetag')),
+      ics,
+    });
+  }
+  return found;
+}
