@@ -29,6 +29,8 @@ export interface FaultStats {
   readonly faults: Readonly<Partial<Record<FaultKind, number>>>;
   /** The last 100 requests, oldest first (for a failing test's report). */
   readonly recent: readonly FaultEvent[];
+  /** Events recorded since the layer started (`recent` keeps the last ones). */
+  readonly recorded: number;
 }
 
 export interface FaultLayer {
@@ -125,7 +127,9 @@ export async function startFaultLayer(options: FaultLayerOptions): Promise<Fault
   const faults: Partial<Record<FaultKind, number>> = {};
   const recent: FaultEvent[] = [];
 
+  let recorded = 0;
   const record = (event: FaultEvent) => {
+    recorded += 1;
     recent.push(event);
     if (recent.length > RECENT) recent.shift();
     if (event.fault !== null) faults[event.fault] = (faults[event.fault] ?? 0) + 1;
@@ -211,7 +215,7 @@ export async function startFaultLayer(options: FaultLayerOptions): Promise<Fault
       plan = next;
       index = 0;
     },
-    stats: () => ({ requests, forwarded, faults: { ...faults }, recent: [...recent] }),
+    stats: () => ({ requests, forwarded, faults: { ...faults }, recent: [...recent], recorded }),
     stop: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

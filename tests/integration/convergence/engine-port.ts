@@ -13,22 +13,6 @@ export type { SyncEngine, SyncEngineDeps };
 export type PortEngine = Pick<SyncEngine, 'syncCalendar' | 'answerEmptyOnServer'>;
 export type CreateSyncEngine = (deps: SyncEngineDeps) => PortEngine;
 
-export interface CollectingLog {
-  readonly log: SyncEngineDeps['log'];
-  readonly lines: string[];
-}
-
 export function loadSyncEngine(): Promise<CreateSyncEngine> {
   return Promise.resolve(createSyncEngine);
-}
-
-export function collectingLog(limit = 400): CollectingLog {
-  const lines: string[] = [];
-  return {
-    lines,
-    log: (entry) => {
-      lines.push(`${entry.level} ${entry.message}`);
-      if (lines.length > limit) lines.shift();
-    },
-  };
 }

@@ -7,7 +7,8 @@ import { createProxiedFetch } from '../../../workers/sync/proxied-fetch';
 import { ALL_FAULTS } from '../../servers/fault-plan';
 import { seededRandom } from '../../servers/seeded-random';
 import { checkConverged } from './check';
-import { collectingLog, type CreateSyncEngine, type PortEngine as SyncEngine } from './engine-port';
+import { textsMayHaveArrived } from '../../../workers/sync/engine/tracked-write';
+import type { CreateSyncEngine, PortEngine as SyncEngine } from './engine-port';
 import { fieldValue, fieldsOf, TrackedField, type ObjectFields } from './ics-fields';
 import { createLocalSide, VIEWER_ZONE, type LocalSide } from './local-side';
 import type { Operation, Scenario } from './operations';
@@ -60,23 +61,30 @@ async function unconfirmed(state: CaseState, fields: ObjectFields): Promise<Set<
   return result;
 }
 
-/** The client holds this UID as a create it never saw confirmed (no href yet). */
-async function createUnconfirmed(state: CaseState, uid: string): Promise<boolean> {
+/**
+ * The client holds this UID with a write it never saw confirmed: a create with no href yet, or a
+ * pending write whose answer was lost (the server may hold its text, or not).
+ */
+async function writeUnconfirmed(state: CaseState, uid: string): Promise<boolean> {
   const event = await state.local.db.events
     .where('[calendarId+uid]')
     .equals([state.local.calendarId, uid])
     .first();
-  return event !== undefined && event.href === null;
+  if (event === undefined) return false;
+  if (event.href === null) return true;
+  const entries = await state.local.db.outbox.where('eventId').equals(event.id).toArray();
+  return entries.some((entry) => entry.op !== 'delete' && textsMayHaveArrived(entry).length > 0);
 }
 
 async function serverDelete(state: CaseState, entry: ServerEntry): Promise<void> {
   const accidental = await unconfirmed(state, entry.fields);
-  const unsure = await createUnconfirmed(state, entry.fields.uid);
+  const unsure = await writeUnconfirmed(state, entry.fields.uid);
   await state.server.delete(entry);
   state.oracle.deleted(entry.fields, accidental);
-  // A create whose answer was lost, deleted there before this client learnt it had arrived: the client
-  // cannot tell it from a create that never arrived (Xandikos does not even list it as removed), so
-  // its retry may bring it back. Known limit, workers/sync/engine/README.md.
+  // A write whose answer was lost, deleted there before this client learnt it had arrived: the client
+  // cannot tell a delete that saw it from one that did not (Xandikos does not even list an object
+  // created and deleted since the token), so its retry may bring it back (rule 4: the edit wins).
+  // Known limit, workers/sync/engine/README.md.
   if (unsure) state.oracle.putBack(entry.fields.uid);
 }
 
@@ -187,7 +195,14 @@ export async function runCase(
     counter: 0,
     asked: 0,
   };
-  const log = collectingLog();
+  // One transcript in order: each operation, the requests it made (faults marked) and the engine's log.
+  let traced = faults.stats().recorded;
+  const traceRequests = () => {
+    const stats = faults.stats();
+    const fresh = Math.min(stats.recorded - traced, stats.recent.length);
+    traced = stats.recorded;
+    if (fresh > 0) state.transcript.push(...faultLines(stats.recent.slice(-fresh)));
+  };
   const engine = createEngine({
     db: local.db,
     fetch: scenario.transport === 'proxy' ? createProxiedFetch(world.proxyBase, fetch) : fetch,
@@ -195,7 +210,10 @@ export async function runCase(
     viewerZone: VIEWER_ZONE,
     random: seededRandom(scenario.seed ^ 0x5bd1e995),
     credentials: () => Promise.resolve({ username: server.username, password: server.password }),
-    log: log.log,
+    log: (entry) => {
+      traceRequests();
+      state.transcript.push(`  ${entry.level} ${entry.message}`);
+    },
   });
   const faultPlan = {
     mode: 'random',
@@ -207,6 +225,7 @@ export async function runCase(
       await serverOperation(state, { side: 'server', op: 'create', recurring });
     faults.setPlan(faultPlan);
     for (const op of scenario.operations) {
+      traceRequests();
       state.transcript.push(JSON.stringify(op));
       clock += 60_000;
       if (op.side === 'server') await serverOperation(state, op);
@@ -230,6 +249,7 @@ export async function runCase(
       answer: () => answerEmptyQuestion(state, engine, scenario.seed),
     });
     faults.setPlan({ mode: 'none' });
+    traceRequests();
     const problems = checkConverged({
       server: await state.server.list(),
       local: await local.events(),
@@ -237,12 +257,11 @@ export async function runCase(
       expectations: state.oracle.expectations(),
       outboxLeft: await local.db.outbox.where('calendarId').equals(local.calendarId).count(),
     });
-    const transcript = [...state.transcript, ...faultLines(faults.stats().recent), ...log.lines.slice(-40)];
-    return { problems, transcript, settle, asked: state.asked };
+    return { problems, transcript: state.transcript, settle, asked: state.asked };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    const transcript = [...state.transcript, ...log.lines.slice(-60)];
-    return { problems: [message], transcript, settle, asked: state.asked };
+    traceRequests();
+    return { problems: [message], transcript: state.transcript, settle, asked: state.asked };
   } finally {
     faults.setPlan({ mode: 'none' });
     await local.dispose();
@@ -253,7 +272,7 @@ export async function runCase(
 function faultLines(
   recent: readonly { method: string; path: string; fault: string | null; status: number | null }[],
 ) {
-  return recent
-    .slice(-40)
-    .map((event) => `  ${event.method} ${event.path} ${event.fault ?? '-'} → ${event.status ?? 'dropped'}`);
+  return recent.map(
+    (event) => `  ${event.method} ${event.path} ${event.fault ?? '-'} → ${event.status ?? 'dropped'}`,
+  );
 }
