@@ -42,6 +42,8 @@ export interface AlmanacSession {
   /** The served bench page's origin (its proxy is at `<origin>/proxy`). */
   readonly origin: string;
   sync(): Promise<WorkloadFigure>;
+  /** A fresh database on the same calendar: the next sync is a first sync again. */
+  reset(): Promise<void>;
   /** Stores `objects` per object (as the engine does) and in bulk, in scratch databases. */
   storeExperiment(objects: readonly ExperimentObject[], batch: number): Promise<StoreExperiment>;
   close(): Promise<void>;
@@ -90,6 +92,12 @@ export async function startAlmanacSlot(input: AlmanacSlotInput): Promise<Almanac
         const requests = input.countRequests() - before;
         const peakHeapMb = await stop();
         return { ms: run.ms, requests, peakHeapMb, run, ...(cpu ? { cpu } : {}) };
+      },
+      async reset() {
+        await page.evaluate(() => {
+          if (!window.almanacSyncBench) throw new Error('The bench page is not ready.');
+          return window.almanacSyncBench.reset();
+        });
       },
       storeExperiment: (objects, batch) =>
         page.evaluate(

@@ -73,6 +73,7 @@ export function printTable(out: (line: string) => void, count: number, t: BenchT
       `(headless Chromium, real IndexedDB, through the proxy) counted at the counting layer`,
   );
   row(out, t.first);
+  out('  (first sync: the median of its runs for each client, interleaved; peak heap: the highest run)');
   row(out, t.noChange);
   out(`  (no change: median of ${NO_CHANGE_NOTE})`);
   row(out, t.changes);

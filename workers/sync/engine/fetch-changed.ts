@@ -65,12 +65,13 @@ export async function fetchChanged(
     start += size;
   }
   let done = 0;
-  await run.progress(0, wanted.length);
   const request = (at: number) => {
     const hrefs = batches[at];
     return hrefs ? ahead(multigetBatch(run.transport, run.collectionUrl, hrefs)) : null;
   };
+  // The first request goes out before the local bookkeeping, which runs while it travels.
   let next = request(0);
+  await run.progress(0, wanted.length);
   const window = await materialisationWindow(run.db, run.core);
   let writing: Promise<void> = Promise.resolve();
   let issued: Promise<void> = Promise.resolve();

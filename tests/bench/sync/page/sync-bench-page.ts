@@ -40,6 +40,8 @@ export interface SyncBenchRun {
 interface SyncBenchApi {
   setup(input: SyncBenchSetup): Promise<void>;
   sync(): Promise<SyncBenchRun>;
+  /** Deletes the database and sets up again: the next sync is a first sync once more. */
+  reset(): Promise<void>;
   /** Per-object vs bulk storing of the same objects (store-experiment.ts). */
   storeExperiment(objects: readonly ExperimentObject[], batch: number): Promise<StoreExperiment>;
 }
@@ -79,9 +81,11 @@ const timedFetch: typeof fetch = async (target, init) => {
 };
 
 let session: { engine: ReturnType<typeof createSyncEngine>; calendarId: CalendarId } | null = null;
+let lastSetup: SyncBenchSetup | null = null;
 
 window.almanacSyncBench = {
   async setup(input) {
+    lastSetup = input;
     const now = () => Date.now();
     const accountId = await saveCalDavAccount(
       db,
@@ -132,6 +136,14 @@ window.almanacSyncBench = {
       events: await db.events.count(),
       occurrences: await db.occurrences.count(),
     };
+  },
+
+  async reset() {
+    if (!lastSetup || !window.almanacSyncBench) throw new Error('setup() first');
+    session = null;
+    await db.delete();
+    await db.open();
+    await window.almanacSyncBench.setup(lastSetup);
   },
 
   storeExperiment: (objects, batch) =>
