@@ -43,6 +43,9 @@ export const bodies = {
 <D:propfind xmlns:D="DAV:" xmlns:CS="http://calendarserver.org/ns/">
   <D:prop><D:sync-token/><CS:getctag/><D:displayname/><D:resourcetype/></D:prop>
 </D:propfind>`,
+  /** The least a client synced by token asks to know whether anything changed. */
+  propfindToken: `<?xml version="1.0" encoding="utf-8"?>
+<D:propfind xmlns:D="DAV:"><D:prop><D:sync-token/></D:prop></D:propfind>`,
   calendarQueryAll: `<?xml version="1.0" encoding="utf-8"?>
 <C:calendar-query xmlns:D="DAV:" xmlns:C="urn:ietf:params:xml:ns:caldav">
   <D:prop><D:getetag/><C:calendar-data/></D:prop>

@@ -98,10 +98,10 @@ export function propfindListingAndMultiget(target: CurlTarget): Promise<FloorFig
   });
 }
 
-/** The collection's sync token (PROPFIND depth 0): all a client needs when nothing changed. */
+/** The collection's sync token alone (PROPFIND depth 0): all a client needs when nothing changed. */
 export function tokenCheck(target: CurlTarget): Promise<FloorFigure> {
   return timed(async () => {
-    const check = await curl(target, 'PROPFIND', target.calendarUrl, bodies.propfindCollection, '0');
+    const check = await curl(target, 'PROPFIND', target.calendarUrl, bodies.propfindToken, '0');
     return { requests: 1, bytes: check.bytes };
   });
 }
@@ -109,7 +109,7 @@ export function tokenCheck(target: CurlTarget): Promise<FloorFigure> {
 /** Token check, sync-collection since `token`, multiget of what changed. */
 export function incremental(target: CurlTarget, token: string): Promise<FloorFigure> {
   return timed(async () => {
-    const check = await curl(target, 'PROPFIND', target.calendarUrl, bodies.propfindCollection, '0');
+    const check = await curl(target, 'PROPFIND', target.calendarUrl, bodies.propfindToken, '0');
     const changes = await curl(target, 'REPORT', target.calendarUrl, bodies.syncCollection(token), '1');
     const changed = (await readResponses(changes.outFile)).responses
       .filter((response) => response.status !== 404)

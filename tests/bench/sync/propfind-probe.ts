@@ -3,7 +3,7 @@
  * bodies.ts) sent from Node straight to Radicale, and the same through the app's proxy and the
  * counting layer, beside the floor's body straight to Radicale. Interleaved, medians of `runs`.
  */
-import { propfindCollectionBody } from '../../../workers/sync/caldav/bodies';
+import { propfindTokenBody } from '../../../workers/sync/caldav/bodies';
 import { proxyUrl } from '../../../workers/sync/proxied-fetch';
 import { basicAuth, bodies } from '../../servers/dav-client';
 
@@ -37,10 +37,10 @@ export async function probePropfind(input: ProbeInput, runs = 7): Promise<ProbeF
   const direct: number[] = [];
   const proxied: number[] = [];
   for (let i = 0; i < runs; i += 1) {
-    floor.push(await timedPropfind(input.direct, bodies.propfindCollection, auth));
-    direct.push(await timedPropfind(input.direct, propfindCollectionBody, auth));
+    floor.push(await timedPropfind(input.direct, bodies.propfindToken, auth));
+    direct.push(await timedPropfind(input.direct, propfindTokenBody, auth));
     proxied.push(
-      await timedPropfind(proxyUrl(`${input.appOrigin}/proxy`, input.counted), propfindCollectionBody, {
+      await timedPropfind(proxyUrl(`${input.appOrigin}/proxy`, input.counted), propfindTokenBody, {
         ...auth,
         Origin: input.appOrigin,
       }),

@@ -8,6 +8,12 @@ export const propfindCollectionBody = `${HEAD}
   <d:prop><cs:getctag/><d:sync-token/><d:supported-report-set/><d:current-user-privilege-set/></d:prop>
 </d:propfind>`;
 
+/** Capabilities and sync token, no ctag: the check of a calendar synced by token (the ctag is for servers without one). */
+export const propfindTokenBody = `${HEAD}
+<d:propfind xmlns:d="DAV:">
+  <d:prop><d:sync-token/><d:supported-report-set/><d:current-user-privilege-set/></d:prop>
+</d:propfind>`;
+
 /** The collection's capabilities without its versions (ctag and token may cost the server a pass over every item). */
 export const propfindCapabilitiesBody = `${HEAD}
 <d:propfind xmlns:d="DAV:">

@@ -1,14 +1,25 @@
 /**
- * One PROPFIND (Depth 0) on the collection: its ctag, sync token and sync-collection support, or its
- * capabilities alone ('capabilities': what a calendar never listed needs, since it has no version to
- * compare; a server may compute ctag and token over every item, Radicale 0.3 s for 5,000 of them).
+ * One PROPFIND (Depth 0) on the collection, asking only what the caller will compare: a server may
+ * compute each version over every item (Radicale 3.1, 5,000 items: ctag 0.12 s, token 0.18 s, the
+ * capabilities 4 ms).
+ *   'versions': ctag, sync token and capabilities (a calendar listed by etags, or its first check);
+ *   'token': sync token and capabilities (a calendar synced by token);
+ *   'capabilities': sync-collection support and privileges (a calendar never listed).
  */
 import { AppError, ErrorKind } from '../../../src/core/errors';
-import { propfindCapabilitiesBody, propfindCollectionBody } from './bodies';
+import { propfindCapabilitiesBody, propfindCollectionBody, propfindTokenBody } from './bodies';
 import { collectionKey, normaliseHref } from './href';
 import { findProp, propText, readMultistatus } from './multistatus';
 import type { DavTransport } from './transport';
 import { NS, childNamed, type XmlNode } from './xml';
+
+export type CollectionStateScope = 'versions' | 'token' | 'capabilities';
+
+const BODIES: Record<CollectionStateScope, string> = {
+  versions: propfindCollectionBody,
+  token: propfindTokenBody,
+  capabilities: propfindCapabilitiesBody,
+};
 
 export interface CollectionState {
   readonly ctag: string | null;
@@ -65,13 +76,13 @@ export function unexpectedStatus(what: string, status: number, url: string): App
 export async function readCollectionState(
   transport: DavTransport,
   url: string,
-  scope: 'versions' | 'capabilities' = 'versions',
+  scope: CollectionStateScope = 'versions',
 ): Promise<CollectionState> {
   const reply = await transport.request({
     method: 'PROPFIND',
     url,
     headers: { Depth: '0' },
-    body: scope === 'versions' ? propfindCollectionBody : propfindCapabilitiesBody,
+    body: BODIES[scope],
   });
   if (reply.status !== 207) throw unexpectedStatus('collection properties', reply.status, url);
   const multistatus = readMultistatus(reply.text);

@@ -35,7 +35,8 @@ async function fullListing(
   pending: ReadonlySet<EventId>,
 ): Promise<PullResult> {
   let members: Map<string, string | null>;
-  let token: string | null = state.syncToken;
+  // Only a sync-collection listing gives a token worth keeping: without one, the ctag tells changes.
+  let token: string | null = null;
   if (state.supportsSyncCollection) {
     const listing = await syncCollection(run.transport, run.collectionUrl, null);
     if (listing.kind !== 'delta')

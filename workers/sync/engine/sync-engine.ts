@@ -82,16 +82,16 @@ async function openRun(
 }
 
 /**
- * The collection's state. A calendar never listed (no token, no ctag: a first sync, or one that was
- * interrupted) has no version to compare, so only its capabilities are asked; a server without
- * sync-collection is asked its ctag too, which is stored after the listing (its token comes with
- * the listing).
+ * The collection's state, asking only for what will be compared. A calendar never listed (no token,
+ * no ctag: a first sync, or one that was interrupted) has no version to compare: only its
+ * capabilities are asked. One synced by token needs no ctag. Should the server turn out not to offer
+ * sync-collection (any more), the ctag is asked too, and stored after the listing.
  */
 async function readState(run: SyncRun, before: CalendarSyncState): Promise<CollectionState> {
-  const neverListed = before.syncToken === null && before.ctag === null;
-  if (neverListed) {
-    const capabilities = await readCollectionState(run.transport, run.collectionUrl, 'capabilities');
-    if (capabilities.supportsSyncCollection) return capabilities;
+  const scope = before.syncToken !== null ? 'token' : before.ctag === null ? 'capabilities' : 'versions';
+  if (scope !== 'versions') {
+    const state = await readCollectionState(run.transport, run.collectionUrl, scope);
+    if (state.supportsSyncCollection) return state;
   }
   return readCollectionState(run.transport, run.collectionUrl, 'versions');
 }
