@@ -41,6 +41,22 @@ test('on a phone the screens are reachable and an event can be created', async (
   await agenda.goto('day', date);
   await expect(agenda.event('Phone call')).toBeVisible();
 
+  // The narrow week view opens on the working morning: its 08:00 row at the top of the time grid
+  // (FullCalendar first scrolls by its taller initial rows, which once left it at 10:00).
+  await agenda.goto('week', date);
+  await expect
+    .poll(() =>
+      page.evaluate(() => {
+        const row = document.querySelector<HTMLElement>('.agenda-calendar [data-time="08:00:00"]');
+        let scroller = row?.parentElement ?? null;
+        while (scroller && scroller.scrollHeight <= scroller.clientHeight + 1)
+          scroller = scroller.parentElement;
+        if (!row || !scroller) return null;
+        return Math.abs(Math.round(row.getBoundingClientRect().top - scroller.getBoundingClientRect().top));
+      }),
+    )
+    .toBeLessThanOrEqual(2);
+
   await agenda.navLink('Settings').click();
   await expect(settings.h1).toHaveText('Settings');
   await noSideways();

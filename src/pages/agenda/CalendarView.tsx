@@ -41,6 +41,13 @@ function loadCalendarChunk(): Promise<typeof import('./calendar-instance')> {
  * settles) a skeleton of the grid holds the place, so nothing moves when the calendar appears. The
  * URL's view and date drive it; the live query's events replace its one event source.
  */
+/** After FullCalendar's second layout pass (its resize observer measures on the next frame). */
+function afterLayout(then: () => void): void {
+  requestAnimationFrame(() => {
+    requestAnimationFrame(then);
+  });
+}
+
 export function CalendarView(props: CalendarViewProps): JSX.Element {
   let container: HTMLDivElement | undefined;
   let calendar: AgendaCalendar | undefined;
@@ -67,8 +74,9 @@ export function CalendarView(props: CalendarViewProps): JSX.Element {
     setTimeout(() => {
       if (disposed) return;
       created.render();
-      requestAnimationFrame(() => {
-        requestAnimationFrame(() => setSettled(true));
+      afterLayout(() => {
+        created.settleScroll();
+        setSettled(true);
       });
     }, 0);
   };
@@ -97,7 +105,15 @@ export function CalendarView(props: CalendarViewProps): JSX.Element {
   createEffect(
     on(
       () => [props.view, props.date] as const,
-      ([view, date]) => calendar?.show(view, date),
+      ([view, date]) => {
+        const shown = calendar;
+        if (!shown) return;
+        shown.show(view, date);
+        // A view change lays out afresh (a phone's week rows settle shorter than they start).
+        afterLayout(() => {
+          if (!disposed) shown.settleScroll();
+        });
+      },
       { defer: true },
     ),
   );

@@ -3,7 +3,7 @@ import 'fullcalendar/skeleton.css';
 import 'fullcalendar/themes/classic/theme.css';
 import type { Locale } from '../../lib/i18n/i18n-types';
 import type { AgendaView } from './agenda-route';
-import { calendarOptions, fcLocale, type CalendarHandlers } from './calendar-options';
+import { calendarOptions, fcLocale, SCROLL_TIME, type CalendarHandlers } from './calendar-options';
 import { sameEvents } from './same-events';
 import { FC_VIEW_TYPE } from './fc-views';
 
@@ -24,6 +24,12 @@ export interface CalendarInit {
 export interface AgendaCalendar {
   /** Draws the calendar (the first time) into its container. */
   render(): void;
+  /**
+   * Scrolls a day or week view to the working morning again once its layout has settled: FullCalendar
+   * scrolls while its rows still have their natural height, and on a phone's narrow week the measured
+   * rows are shorter, which left the view opening at 10:00.
+   */
+  settleScroll(): void;
   /** Shows `date` in `view` (changing the view only when it differs). */
   show(view: AgendaView, date: string): void;
   /** Replaces the one event source when the events differ (the calendar is never re-created). */
@@ -52,6 +58,9 @@ export function createAgendaCalendar(container: HTMLElement, init: CalendarInit)
   return {
     render: () => {
       calendar.render();
+    },
+    settleScroll: () => {
+      calendar.scrollToTime(SCROLL_TIME);
     },
     show: (view, date) => {
       if (calendar.view.type !== FC_VIEW_TYPE[view]) calendar.changeView(FC_VIEW_TYPE[view], date);

@@ -82,6 +82,9 @@ export function slotLabel(info: FormattingData): string {
   return `${twoDigits(info.date.hour)}:${twoDigits(info.date.minute)}`;
 }
 
+/** Where a day or week view opens: the working morning, not midnight. */
+export const SCROLL_TIME = '08:00:00';
+
 /** Everything about the calendar that does not change while the page is open. */
 export function calendarOptions(
   handlers: CalendarHandlers,
@@ -105,7 +108,7 @@ export function calendarOptions(
     navLinks: false,
     eventTimeFormat: { hour: '2-digit', minute: '2-digit', hour12: false },
     slotHeaderFormat: slotLabel,
-    scrollTime: '08:00:00',
+    scrollTime: SCROLL_TIME,
     datesSet: (info) => {
       handlers.onDatesSet({ startStr: info.startStr, endStr: info.endStr, allDay: true }, info.view.title);
     },
