@@ -1,5 +1,6 @@
 import { createSignal, type Accessor } from 'solid-js';
 import type { Workbox } from 'workbox-window';
+import { afterPaint } from '../after-paint';
 
 /**
  * The page's side of the service worker (workers/sw.ts): registration with workbox-window after the
@@ -36,13 +37,6 @@ function reloadWhenControllerChanges(container: ServiceWorkerContainer): void {
   });
 }
 
-/** After the first frame is on screen, so registering never delays it. */
-function afterFirstPaint(run: () => void): void {
-  requestAnimationFrame(() => {
-    setTimeout(run, 0);
-  });
-}
-
 async function register(): Promise<void> {
   const { Workbox } = await import('workbox-window');
   const wb = new Workbox('/sw.js', { scope: '/' });
@@ -68,7 +62,8 @@ export function registerServiceWorker(): void {
   if (started || !import.meta.env.PROD || !('serviceWorker' in navigator)) return;
   started = true;
   reloadWhenControllerChanges(navigator.serviceWorker);
-  afterFirstPaint(() => {
+  // After the first contentful paint, so registering (and the precache it starts) never delays it.
+  afterPaint(() => {
     // A failure (first visit offline, storage refused) leaves the app working online; the next
     // visit tries again.
     void register().catch(() => undefined);
