@@ -4,7 +4,8 @@
  * checks of check.ts. Returns the violations and a transcript for the failure report.
  */
 import { createProxiedFetch } from '../../../workers/sync/proxied-fetch';
-import { ALL_FAULTS } from '../../servers/fault-plan';
+import type { FaultStats } from '../../servers/fault-layer';
+import { ALL_FAULTS, FaultKind } from '../../servers/fault-plan';
 import { seededRandom } from '../../servers/seeded-random';
 import { checkConverged } from './check';
 import { textsMayHaveArrived } from '../../../workers/sync/engine/tracked-write';
@@ -37,6 +38,12 @@ interface CaseState {
   readonly transcript: string[];
   counter: number;
   asked: number;
+  /**
+   * UIDs the server holds a write of this client's for whose answer the client never got (a dropped
+   * or cut-off response to an applied PUT), since its last sync that succeeded: the client cannot
+   * have learnt that write arrived. Merged uploads included (the engine does not list those).
+   */
+  readonly lostWrites: Set<string>;
 }
 
 /** Records which side first wrote each value (a rewrite keeps the origin of the values it leaves as they were). */
@@ -78,7 +85,7 @@ async function writeUnconfirmed(state: CaseState, uid: string): Promise<boolean>
 
 async function serverDelete(state: CaseState, entry: ServerEntry): Promise<void> {
   const accidental = await unconfirmed(state, entry.fields);
-  const unsure = await writeUnconfirmed(state, entry.fields.uid);
+  const unsure = state.lostWrites.has(entry.fields.uid) || (await writeUnconfirmed(state, entry.fields.uid));
   await state.server.delete(entry);
   state.oracle.deleted(entry.fields, accidental);
   // A write whose answer was lost, deleted there before this client learnt it had arrived: the client
@@ -194,6 +201,7 @@ export async function runCase(
     ],
     counter: 0,
     asked: 0,
+    lostWrites: new Set(),
   };
   // One transcript in order: each operation, the requests it made (faults marked) and the engine's log.
   let traced = faults.stats().recorded;
@@ -232,8 +240,11 @@ export async function runCase(
       else if (op.side === 'local') await localOperation(state, op);
       else {
         clock += 3 * 3_600_000;
+        const before = faults.stats().recorded;
         const outcome = await syncOnce(engine, local.db, local.calendarId);
         state.transcript.push(`  → ${outcome.ok ? 'ok' : `${outcome.error.kind}: ${outcome.error.message}`}`);
+        if (outcome.ok) state.lostWrites.clear();
+        await noteLostWrites(state, faults.stats(), before);
       }
     }
     settle = await syncUntilSettled({
@@ -266,6 +277,31 @@ export async function runCase(
     faults.setPlan({ mode: 'none' });
     await local.dispose();
     await state.server.dav.request('DELETE', calendarUrl).catch(() => undefined);
+  }
+}
+
+const ANSWER_LOST: ReadonlySet<string> = new Set([FaultKind.dropResponse, FaultKind.truncatedBody]);
+
+/** Records the UIDs of PUTs the server applied since `before` whose answer the client lost (CaseState.lostWrites). */
+async function noteLostWrites(state: CaseState, stats: FaultStats, before: number): Promise<void> {
+  const fresh = stats.recent.slice(-Math.min(stats.recorded - before, stats.recent.length));
+  const lost = fresh.filter(
+    (event) =>
+      event.method === 'PUT' &&
+      event.fault !== null &&
+      ANSWER_LOST.has(event.fault) &&
+      (event.status === null || event.status < 300),
+  );
+  if (lost.length === 0) return;
+  const byPath = new Map(
+    (await state.server.list()).map((entry) => [
+      decodeURIComponent(new URL(entry.href, 'http://x').pathname),
+      entry,
+    ]),
+  );
+  for (const event of lost) {
+    const entry = byPath.get(decodeURIComponent(event.path));
+    if (entry) state.lostWrites.add(entry.fields.uid);
   }
 }
 

@@ -5,7 +5,15 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDavServer, type DavServer, type ServerKind } from './dav-server';
-import { createHarness, isSyncReport, once, type Harness, type Middleware } from './sync-harness';
+import {
+  createHarness,
+  isSyncReport,
+  moveOnServer,
+  NOW,
+  once,
+  type Harness,
+  type Middleware,
+} from './sync-harness';
 
 const KINDS: readonly ServerKind[] = ['radicale', 'xandikos'];
 
@@ -126,6 +134,40 @@ describe.each(KINDS)('rule 5 on %s', (kind) => {
     expect(onServer.map((object) => object.ics.includes('SUMMARY:Event')).length).toBe(2);
     expect((await h.events()).every((event) => event.href !== null && event.etag !== null)).toBe(true);
     expect(await h.engine.answerEmptyOnServer(h.calendarId, 'put-back')).toMatchObject({ applied: false });
+    h.close();
+  });
+
+  it('rules 5, 7: an unsent edit re-queued by "Empty it here too" meets its event moved there: kept, not lost', async () => {
+    const h = await createHarness(server);
+    await h.putOnServer('a', 'Before');
+    await h.sync();
+    const a = await h.event('a');
+    if (!a) throw new Error('a is missing');
+    await h.editLocal(a.id, { location: 'Room 4' });
+    // The user empties the calendar here (as asked after a re-list that came back empty); the edit
+    // stays, queued as a create. The event was in fact only re-filed on the server.
+    await h.db.syncState.update(h.calendarId, { emptyOnServer: { askedAt: NOW, localCount: 1 } });
+    await h.engine.answerEmptyOnServer(h.calendarId, 'empty-here');
+    const moved = await moveOnServer(h, 'a', 'Before');
+    // The create's first attempt never reaches the server, but the device cannot know that.
+    h.middleware.push(
+      once(
+        (request) => request.method === 'PUT',
+        () => Promise.reject(new TypeError('fetch failed')),
+      ),
+    );
+    await expect(h.sync()).rejects.toMatchObject({ kind: 'network' });
+
+    for (let round = 0; round < 3 && (await h.db.outbox.count()) > 0; round += 1) await h.sync();
+
+    expect(await h.db.outbox.count()).toBe(0);
+    const objects = (await h.serverObjects()).filter((object) => object.ics.includes('UID:a'));
+    const conflicts = await h.db.conflicts.toArray();
+    const kept = [...objects.map((object) => object.ics), ...conflicts.map((copy) => copy.localIcs)];
+    expect(kept.some((ics) => ics.includes('LOCATION:Room 4'))).toBe(true);
+    // Radicale refuses a second object with the UID: the event follows the moved one and merges there.
+    if (kind === 'radicale')
+      expect(objects.map((object) => new URL(object.href, moved).href)).toEqual([moved]);
     h.close();
   });
 });

@@ -42,7 +42,8 @@ function followMove(batch: Batch, event: EventRecord, href: string): Promise<voi
 /**
  * A create still waiting whose UID the server already holds at another href: an earlier attempt
  * arrived (its answer lost) and was moved since (rule 7). Its base is the attempt's text the server's
- * copy equals, else the one text that may have arrived (tracked-write.ts), else none. Nothing typed
+ * copy equals, else the last text both sides agreed on (an event re-queued by a rule-5 answer), else
+ * the one text that may have arrived (tracked-write.ts), else none. Nothing typed
  * here since that base (or the copy equal to the text here) → the server's version is taken.
  * Otherwise the event follows it with that base, so the push merges (rule 3): only what was typed here
  * since is uploaded, and with no base what differs becomes a conflict copy: nothing is lost.
@@ -59,6 +60,10 @@ function adoptCreate(batch: Batch, event: EventRecord, parsed: ParsedObject): Pr
       const arrived = [...new Set(writes.flatMap(textsMayHaveArrived))];
       const base =
         arrived.find((text) => sameContent(text, server)) ??
+        // An event the server held before (re-queued as a create by a rule-5 answer): the server's copy
+        // may derive from that last agreed text rather than from an attempt, which may never have
+        // arrived; merging against it keeps what was typed here either way.
+        event.syncedIcs ??
         (arrived.length === 1 ? arrived[0] : undefined) ??
         null;
       if (sameContent(server, event.ics) || (base !== null && sameContent(base, event.ics))) {

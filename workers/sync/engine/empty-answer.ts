@@ -70,7 +70,9 @@ export async function answerEmptyOnServer(
         deleted += 1;
         continue;
       }
-      await db.events.update(event.id, { href: null, etag: null, syncedIcs: null });
+      // Its last synced text stays its base: should the server turn out to hold it after all (moved,
+      // or it reappears), the create merges against what both sides last agreed on.
+      await db.events.update(event.id, { href: null, etag: null });
       await db.outbox.add(createEntry(event, now));
       queued += 1;
     }
