@@ -7,7 +7,7 @@ import { multigetBody } from './bodies';
 import { unexpectedStatus } from './collection-state';
 import { hrefPath, normaliseHref } from './href';
 import { cleanEtag } from './member-listing';
-import { propText, readMultistatus } from './multistatus';
+import { propText, readMultistatus, type DavResponse } from './multistatus';
 import type { DavTransport } from './transport';
 import { NS } from './xml';
 
@@ -29,6 +29,13 @@ export interface MultigetResult {
  * pipeline (fetch-changed.ts) about three batches are held at once: the heap stays near 70 MB.
  */
 export const DEFAULT_MULTIGET_BATCH = 500;
+
+/** A response carrying an object's body (status 200, calendar-data), at its normalised `href`; else null. */
+export function fetchedObject(response: DavResponse, href: string): FetchedObject | null {
+  if (response.status !== null && response.status !== 200) return null;
+  const ics = propText(response, NS.caldav, 'calendar-data');
+  return ics === null ? null : { href, etag: cleanEtag(propText(response, NS.dav, 'getetag')), ics };
+}
 
 export async function multigetBatch(
   transport: DavTransport,
@@ -57,10 +64,8 @@ export async function multigetBatch(
       continue;
     }
     seen.add(href);
-    const ics = propText(response, NS.caldav, 'calendar-data');
-    if (response.status !== null && response.status !== 200) continue;
-    if (ics === null) continue;
-    found.push({ href, etag: cleanEtag(propText(response, NS.dav, 'getetag')), ics });
+    const object = fetchedObject(response, href);
+    if (object) found.push(object);
   }
   const got = new Set(found.map((object) => object.href));
   return { found, missing: hrefs.filter((href) => !got.has(href)), warnings };

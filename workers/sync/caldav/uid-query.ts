@@ -5,11 +5,9 @@
 import { parseCalendarObject } from '../../../src/core/ical/parse';
 import { uidQueryBody } from './bodies';
 import { normaliseHref } from './href';
-import { cleanEtag } from './member-listing';
-import type { FetchedObject } from './multiget';
-import { propText, readMultistatus } from './multistatus';
+import { fetchedObject, type FetchedObject } from './multiget';
+import { readMultistatus } from './multistatus';
 import type { DavTransport } from './transport';
-import { NS } from './xml';
 
 function uidOf(ics: string): string | null {
   try {
@@ -35,14 +33,8 @@ export async function findObjectsByUid(
   if (reply.status !== 207) return null;
   const found: FetchedObject[] = [];
   for (const response of readMultistatus(reply.text).responses) {
-    if (response.status !== null && response.status !== 200) continue;
-    const ics = propText(response, NS.caldav, 'calendar-data');
-    if (ics === null || uidOf(ics) !== uid) continue;
-    found.push({
-      href: normaliseHref(response.href, collectionUrl),
-      etag: cleanEtag(propText(response, NS.dav, 'getetag')),
-      ics,
-    });
+    const object = fetchedObject(response, normaliseHref(response.href, collectionUrl));
+    if (object && uidOf(object.ics) === uid) found.push(object);
   }
   return found;
 }

@@ -71,7 +71,7 @@ async function fullListing(
  * since the token (Xandikos does), so they are asked for; those not found are gone (multigets in
  * bounded batches, only in that case).
  */
-async function createdButUnlisted(
+async function heldButUnlisted(
   run: SyncRun,
   index: LocalIndex,
   delta: SyncDelta,
@@ -103,7 +103,7 @@ async function deltaSync(
   const created = (await readSyncState(run.db, run.calendar.id)).createdSinceToken ?? [];
   // A delta names every href it touches: only those events are read, not the whole calendar.
   const index = await loadIndexFor(run, pending, [...delta.changed.keys(), ...delta.removed, ...created]);
-  for (const href of await createdButUnlisted(run, index, delta, created)) delta.removed.add(href);
+  for (const href of await heldButUnlisted(run, index, delta, created)) delta.removed.add(href);
   // New hrefs are held before they are applied: should this sync fail before its token is stored, the
   // next delta (from the same token) may leave out those deleted meanwhile; they are checked then.
   const arriving = [...delta.changed.keys()].filter((href) => !index.byHref.has(href));
