@@ -9,7 +9,7 @@ import { startRadicale } from '../../servers/radicale';
 import type { RunningServer } from '../../servers/running-server';
 import { seededRandom } from '../../servers/seeded-random';
 import { startXandikos } from '../../servers/xandikos';
-import type { FaultPlan } from '../../servers/fault-plan';
+import type { FaultKind, FaultPlan } from '../../servers/fault-plan';
 
 export type ServerKind = RunningServer['kind'];
 
@@ -25,8 +25,10 @@ export interface World {
   /** `http://127.0.0.1:<port>/proxy`: the base the engine's proxied fetch uses. */
   readonly proxyBase: string;
   readonly restarts: () => number;
-  /** Faults injected so far by the running fault layers, all kinds together. */
+  /** Faults injected since the world started, all kinds together. */
   readonly faultsInjected: () => number;
+  /** Faults injected since the world started, by kind (restarted stations' counts included). */
+  readonly faultsByKind: () => Partial<Record<FaultKind, number>>;
   stop(): Promise<void>;
 }
 
@@ -67,6 +69,13 @@ async function alive(station: Station): Promise<boolean> {
 export async function startWorld(): Promise<World> {
   const stations = new Map<ServerKind, Station>();
   let restarts = 0;
+  // Counts of fault layers stopped by a restart, so faultsByKind covers the whole run.
+  const retired: Partial<Record<FaultKind, number>> = {};
+  const addCounts = (sum: Partial<Record<FaultKind, number>>, station: Station) => {
+    for (const [kind, count] of Object.entries(station.faults.stats().faults) as [FaultKind, number][])
+      sum[kind] = (sum[kind] ?? 0) + count;
+    return sum;
+  };
   for (const kind of ['radicale', 'xandikos'] as const) stations.set(kind, await startStation(kind));
   // Fault layer ports are fixed for the run (a restarted server gets a new fault layer on a new port,
   // so the proxy allows any port on loopback).
@@ -83,17 +92,20 @@ export async function startWorld(): Promise<World> {
     },
   });
 
+  const faultsByKind = () => [...stations.values()].reduce(addCounts, { ...retired });
+
   return {
     proxyBase: `${proxy.url}/proxy`,
     restarts: () => restarts,
-    faultsInjected: () =>
-      [...stations.values()]
-        .flatMap((station) => Object.values(station.faults.stats().faults))
-        .reduce((sum, count) => sum + count, 0),
+    faultsInjected: () => Object.values(faultsByKind()).reduce((sum, count) => sum + count, 0),
+    faultsByKind,
     async station(kind) {
       const current = stations.get(kind);
       if (current && (await alive(current))) return current;
-      if (current) await stopStation(current).catch(() => undefined);
+      if (current) {
+        addCounts(retired, current);
+        await stopStation(current).catch(() => undefined);
+      }
       restarts += 1;
       const fresh = await startStation(kind);
       stations.set(kind, fresh);
