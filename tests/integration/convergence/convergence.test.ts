@@ -8,6 +8,7 @@
 // ≥ 200 cases per run (ALMANAC_FC_RUNS overrides): about 45 s on 2 idle cores, a few minutes when
 // busy. A failure prints the seed and the shrunk path; replay with
 //   ALMANAC_FC_SEED=<seed> [ALMANAC_FC_PATH=<path>] npx vitest run tests/integration/convergence
+// `npm run soak` (soak.ts) runs the same property for 10,000 cases and reports what it met.
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureServerPackages } from '../../servers/ensure-packages';
