@@ -27,17 +27,19 @@ export default defineConfig({
   fullyParallel: true,
   forbidOnly: CI,
   workers: 2,
-  retries: CI ? 1 : 0,
+  // No retries: a test that fails sometimes is a bug, in the code or in the test.
+  retries: 0,
   timeout: 30_000,
   expect: { timeout: 5_000 },
   // `list`, then one closing line with all the counts (tests/e2e/support/summary-reporter.ts).
   reporter: [['list'], ['./tests/e2e/support/summary-reporter.ts']],
-  outputDir: 'test-results',
+  // ALMANAC_E2E_OUTPUT keeps side-by-side runs from wiping each other's results.
+  outputDir: process.env['ALMANAC_E2E_OUTPUT'] ?? 'test-results',
   use: {
     baseURL: BASE_URL,
     timezoneId: 'Europe/Zurich',
     locale: 'en-GB',
-    trace: 'on-first-retry',
+    trace: 'retain-on-failure',
     actionTimeout: 10_000,
     navigationTimeout: 15_000,
   },

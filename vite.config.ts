@@ -1,16 +1,19 @@
 import { defineConfig } from 'vitest/config';
 import solid from 'vite-plugin-solid';
 import { almanacProxyPlugin } from './workers/proxy/vite-plugin';
+import { quietKnownLogs } from './workers/build/quiet-known-logs';
 import { almanacPwaPlugin } from './workers/sw/vite-plugin';
 
 export default defineConfig({
-  plugins: [solid(), almanacProxyPlugin(), almanacPwaPlugin()],
+  plugins: [quietKnownLogs(), solid(), almanacProxyPlugin(), almanacPwaPlugin()],
   build: {
     // ALMANAC_OUT_DIR lets side-by-side work build and preview its own copy (default dist/).
     outDir: process.env['ALMANAC_OUT_DIR'] ?? 'dist',
     target: 'es2022',
     sourcemap: true,
     rolldownOptions: {
+      // The plugin-timings report is about the build machine's load, not the app: `npm start` stays quiet.
+      checks: { bundlerTimings: false },
       output: {
         // FullCalendar's chunk (src/pages/agenda/calendar-instance.ts) runs nearly all of its code in the
         // agenda's first render: Chromium's compile hint has it compiled while it streams in, off the
@@ -20,7 +23,8 @@ export default defineConfig({
       },
     },
   },
-  worker: { format: 'es' },
+  // The sync worker has its own build (and sax with it).
+  worker: { format: 'es', plugins: () => [quietKnownLogs()] },
   preview: { port: Number(process.env['ALMANAC_E2E_PORT'] ?? 4173), strictPort: true, host: '127.0.0.1' },
   server: { port: 5173, host: '127.0.0.1' },
   test: {
@@ -29,5 +33,7 @@ export default defineConfig({
     // Fixed zone so expansion tests are deterministic; tests that need another zone pass it explicitly.
     env: { TZ: 'Europe/Zurich' },
     setupFiles: ['tests/unit/setup.ts'],
+    // Debian's CalDAV servers, installed once before any file runs (tests/servers/global-setup.ts).
+    globalSetup: ['tests/servers/global-setup.ts'],
   },
 });

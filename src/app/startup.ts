@@ -1,6 +1,7 @@
 import { ensureDefaults } from '../core/db/bootstrap';
 import { AppError, ErrorKind } from '../core/errors';
 import { DAY_MS, YEAR_MS } from '../core/occurrences/time-range';
+import { ensureWindowCovers, rematerializeIfZoneChanged } from '../core/occurrences/window';
 import { readSettings } from '../core/settings/settings';
 import { db, pageContext } from '../lib/db';
 import { locale, setLocale } from '../lib/i18n/locale';
@@ -88,15 +89,14 @@ export function startBackgroundTasks(): void {
   const ctx = pageContext();
   const now = ctx.now();
   // The window was set at first use; as days pass it must still reach a year back and two ahead.
-  // Loaded on demand: it pulls in ical.js, which the first paint of the dashboard does not need.
-  void import('../core/occurrences/window')
-    .then(async ({ ensureWindowCovers, rematerializeIfZoneChanged }) => {
-      await rematerializeIfZoneChanged(db, ctx);
-      // A day of slack: on a first visit the window was just created from a clock a few ms later,
-      // and a growth (with ical.js) for those ms would be wasted work on the first paint's heels.
-      await ensureWindowCovers(db, { from: now - YEAR_MS + DAY_MS, to: now + 2 * YEAR_MS - DAY_MS }, ctx);
-    })
-    .catch(reportOrRethrow);
+  // window.ts is small and already in the main chunk; ical.js loads only when something needs
+  // re-expanding (window.ts imports reexpand.ts on demand).
+  void (async () => {
+    await rematerializeIfZoneChanged(db, ctx);
+    // A day of slack: on a first visit the window was just created from a clock a few ms later,
+    // and a growth (with ical.js) for those ms would be wasted work on the first paint's heels.
+    await ensureWindowCovers(db, { from: now - YEAR_MS + DAY_MS, to: now + 2 * YEAR_MS - DAY_MS }, ctx);
+  })().catch(reportOrRethrow);
   // Reminders need ical.js too; only when the user allowed notifications (Settings asks, never this).
   if (typeof Notification !== 'undefined' && Notification.permission === 'granted') {
     void import('../lib/pwa/reminder-scheduler').then(({ startReminders }) => {

@@ -1,5 +1,6 @@
 import type { PluginOption } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
+import { quietKnownLogs } from '../build/quiet-known-logs';
 import { almanacManifest } from './manifest';
 
 /**
@@ -29,6 +30,7 @@ export function almanacPwaPlugin(): PluginOption {
       globPatterns: ['**/*.{js,css,html,svg,png,ico}'],
       // A classic script: every browser with service workers runs it (module workers are newer).
       rollupFormat: 'iife',
+      buildPlugins: { vite: [quietKnownLogs()] },
     },
     devOptions: { enabled: false },
   });
