@@ -21,7 +21,7 @@ export const ErrorKind = {
   notCalDav: 'not-caldav',
   /** The CORS proxy refused the host (not on its allowlist, or a private address). */
   hostNotAllowed: 'host-not-allowed',
-  /** A calendar that had events suddenly lists none: nothing was deleted, the user is asked (rule 5). */
+  /** A calendar that had events suddenly lists none: nothing was deleted, the user is asked (docs/sync-rules.md rule 5). */
   suspiciousEmptyListing: 'suspicious-empty-listing',
   unknown: 'unknown',
 } as const;

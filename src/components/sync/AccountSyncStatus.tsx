@@ -8,7 +8,7 @@ import { useAccountSyncInfo } from './sync-status-data';
 import './sync.css';
 
 /** An account's calendars, each with its sync status, and "Sync now" for the whole account (in
- *  Settings, where the Sync issues panel asks the rule-5 question). */
+ *  Settings, where the Sync issues panel asks the rule-5 question, docs/sync-rules.md). */
 export function AccountSyncStatus(props: { readonly accountId: AccountId }): JSX.Element {
   const t = useCatalog(syncMessages);
   const info = useAccountSyncInfo(() => props.accountId);

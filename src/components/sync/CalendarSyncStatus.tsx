@@ -18,7 +18,7 @@ type Syncing = Extract<SyncStatus, { phase: 'syncing' }>;
 /**
  * One synced calendar's state: "Synced 2 minutes ago" (live), progress during a long sync, or the
  * last error in words with Retry; and a "Sync now" control. A calendar found empty on the server
- * (rule 5) shows the question with its two answers instead. Local calendars render nothing.
+ * (docs/sync-rules.md rule 5) shows the question with its two answers instead. Local calendars render nothing.
  */
 export function CalendarSyncStatus(props: {
   readonly calendarId: CalendarId;

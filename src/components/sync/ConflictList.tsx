@@ -16,7 +16,7 @@ const conflictCopies = (): Promise<typeof import('../../core/sync/conflict-copie
   import('../../core/sync/conflict-copies');
 
 /**
- * The user's versions kept after a conflict (rule 3): restore one (a local edit, pushed by the next
+ * The user's versions kept after a conflict (docs/sync-rules.md rule 3): restore one (a local edit, pushed by the next
  * sync) or discard it (the server's version, already shown, stays).
  */
 export function ConflictList(props: {

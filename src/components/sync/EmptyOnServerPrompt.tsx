@@ -10,7 +10,7 @@ import { formatCount } from './relative-time';
 import { syncMessages } from './sync-messages';
 
 /**
- * Rule 5, asked in plain words: the calendar lists nothing on the server although this device synced
+ * Rule 5 of docs/sync-rules.md, asked in plain words: the calendar lists nothing on the server although this device synced
  * events with it. Nothing was deleted; the user chooses to empty it here too or to put the events back.
  */
 export function EmptyOnServerPrompt(props: {

@@ -7,7 +7,7 @@ import { syncMessages } from './sync-messages';
 import { useSyncIssues } from './sync-status-data';
 import './sync.css';
 
-/** Everything sync could not settle alone: calendars empty on the server (rule 5), set-aside server
+/** Everything sync could not settle alone: calendars empty on the server (docs/sync-rules.md rule 5), set-aside server
  *  objects and conflict copies. */
 export function SyncIssuesPanel(): JSX.Element {
   const t = useCatalog(syncMessages);

@@ -1,5 +1,5 @@
 /**
- * The rule-5 question "this calendar is empty on the server" as the UI handles it, free of components:
+ * The rule-5 question (docs/sync-rules.md) "this calendar is empty on the server" as the UI handles it, free of components:
  * which calendars are waiting, the words' parameters, and sending one answer at a time with its
  * failure kept as data. The answer itself is applied by the sync worker (SyncApi.answerEmptyOnServer).
  */

@@ -16,7 +16,7 @@ export interface CalendarSyncInfo {
   readonly account: CalDavAccount;
   /** null until the first sync wrote one. */
   readonly status: SyncStatus | null;
-  /** The rule-5 question waiting for the user's answer, or null. */
+  /** The rule-5 question (docs/sync-rules.md) waiting for the user's answer, or null. */
   readonly emptyOnServer: EmptyOnServerQuestion | null;
 }
 

@@ -23,7 +23,7 @@ const WRITE_PRIVILEGES = new Set(['all', 'write', 'writeContent', 'bind']);
 
 /**
  * `DAV:current-user-privilege-set` → may the user write? A server that does not report privileges is
- * taken as writable: a refused write is then reported as read-only by the sync (rule 15).
+ * taken as writable: a refused write is then reported as read-only by the sync (docs/sync-rules.md rule 15).
  */
 export function allowsWrite(privilegeSet: unknown): boolean {
   if (!isRecord(privilegeSet)) return true;

@@ -2,7 +2,7 @@ import type { CalendarId, EventId } from './ids';
 
 /**
  * What the user typed, kept when a three-way merge with the server's version still conflicted
- * (sync rule 3). The event itself holds the server's version; this copy can be restored or discarded.
+ * (docs/sync-rules.md rule 3). The event itself holds the server's version; this copy can be restored or discarded.
  */
 export interface ConflictCopy {
   readonly id: string;

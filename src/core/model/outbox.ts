@@ -24,7 +24,7 @@ export interface OutboxEntry {
   notBefore: number;
   /**
    * A delete's base: the deleted event's last synced text, so sync can tell an object edited on the
-   * server since (the edit wins, SYNC-RULES rule 4) from one merely moved or re-tagged (rule 7).
+   * server since (the edit wins, docs/sync-rules.md rule 4) from one merely moved or re-tagged (rule 7).
    * Absent on creates and updates, and on entries written before it existed.
    */
   baseIcs?: string | null;

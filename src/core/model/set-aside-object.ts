@@ -2,7 +2,7 @@ import type { CalendarId } from './ids';
 
 /**
  * A server object that could not be used (malformed iCalendar, duplicate UID, …): reported and skipped
- * while the rest syncs (rules 6, 7, 10 of the sync rules). Its raw data stays copyable for the user.
+ * while the rest syncs (docs/sync-rules.md rules 6, 7, 10). Its raw data stays copyable for the user.
  */
 export interface SetAsideObject {
   /** `${calendarId}|${href}` */

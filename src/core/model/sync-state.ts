@@ -23,7 +23,7 @@ export interface CalendarSyncState {
 }
 
 /**
- * SYNC-RULES rule 5: a complete listing came back empty while this device held synced events of the
+ * docs/sync-rules.md rule 5: a complete listing came back empty while this device held synced events of the
  * calendar. Nothing was deleted; the calendar waits for the user's answer (src/core/sync/sync-api.ts).
  */
 export interface EmptyOnServerQuestion {

@@ -3,7 +3,7 @@
  * the events are replaced by UID and the new validators kept. A failure is recorded on the calendar
  * (shown beside it) and the events stay as they were. A feed that suddenly holds no event while the
  * calendar has some is treated as a failure too (a publisher's glitch or an error page served as
- * 200, as SYNC-RULES rule 5 treats an empty listing): nothing is deleted, and the validators are not
+ * 200, as docs/sync-rules.md rule 5 treats an empty listing): nothing is deleted, and the validators are not
  * kept, so the next refresh looks again.
  */
 import type { CoreContext } from '../context';

@@ -17,7 +17,7 @@ function sequences(vcalendar: ICAL.Component): number[] {
 }
 
 /**
- * The user's version made current again: every VEVENT gets a SEQUENCE above both versions' (rule 14,
+ * The user's version made current again: every VEVENT gets a SEQUENCE above both versions' (docs/sync-rules.md rule 14,
  * so calendar clients see it as the newer one) and fresh DTSTAMP / LAST-MODIFIED; all else as typed.
  */
 export function restoredIcs(localIcs: string, serverIcs: string, now: number): string {

@@ -39,7 +39,7 @@ export type SyncReason = 'start' | 'focus' | 'online' | 'local-change' | 'interv
 
 /**
  * The user's answer when a calendar that had synced events suddenly lists none on the server
- * (SYNC-RULES rule 5, `syncState.emptyOnServer`).
+ * (docs/sync-rules.md rule 5, `syncState.emptyOnServer`).
  */
 export const EmptyOnServerAnswer = {
   /** Accept the server's emptiness: delete this calendar's synced events here (local edits not yet

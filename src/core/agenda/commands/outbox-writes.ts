@@ -56,7 +56,7 @@ export async function removeEventWithOutbox(
   await db.outbox.where('eventId').equals(event.id).delete();
   const sent = pending.filter((queued) => queued.sentIcs != null).at(-1)?.sentIcs ?? null;
   // The delete carries the versions the server may hold from this device (synced, and sent with the
-  // answer lost), so sync can tell a server edit made since (rule 4) from a move (rule 7).
+  // answer lost), so sync can tell a server edit made since (docs/sync-rules.md rule 4) from a move (rule 7).
   if (event.href !== null || pending.some((queued) => queued.op === 'create'))
     await db.outbox.add({
       ...entry(event, 'delete', now),
