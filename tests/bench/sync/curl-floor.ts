@@ -72,7 +72,7 @@ async function readResponses(file: string) {
  * about 0.6 s for the same listing by sync-collection (or 0.35 s for a calendar-query with bodies).
  * A floor built on it measured Radicale's PROPFIND, not the network (the old 10.8 s "floor").
  * vdirsyncer does list with PROPFIND Depth 1, so it does pay that cost; Almanac lists by
- * sync-collection when the server offers it (SYNC-RULES rule 10).
+ * sync-collection when the server offers it (docs/sync-rules.md rule 10).
  */
 export function syncListingAndMultiget(target: CurlTarget): Promise<FloorFigure> {
   return timed(async () => {

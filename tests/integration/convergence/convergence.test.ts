@@ -1,7 +1,7 @@
 // Randomised convergence of the CalDAV sync engine against real Radicale and Xandikos with faults
 // (issue 3, point 7), through the real engine (engine-port.ts), directly or through the real CORS proxy.
 // Properties (check.ts): local equals server after settling, no UID twice, no lost edit (a conflict
-// copy counts as kept), no deleted event back. A rule-5 question is answered as its user would
+// copy counts as kept), no deleted event back. A rule-5 question (docs/sync-rules.md) is answered as its user would
 // (run-case.ts). Engine bugs it found have their own tests in tests/integration/sync: moves,
 // lost-answers, empty-on-server.
 //

@@ -2,7 +2,7 @@
  * What the harness compares in a calendar object: the fields an edit can change, read the same way
  * from a local record and from a server's (possibly re-serialised) text. Times become epoch ms so a
  * TZID time and its UTC spelling compare equal; DTSTAMP, LAST-MODIFIED, CREATED, SEQUENCE and PRODID
- * are left out (sync rule 2).
+ * are left out (docs/sync-rules.md rule 2).
  */
 import ICAL from 'ical.js';
 import { loadCalendarObject } from '../../../src/core/ical/calendar-object';

@@ -82,7 +82,7 @@ export class Oracle {
   }
 
   /**
-   * The user chose to put this device's copy back on the server (rule 5), or the server deleted a
+   * The user chose to put this device's copy back on the server (docs/sync-rules.md rule 5), or the server deleted a
    * create this device never saw confirmed (its retry cannot know): it may exist again.
    */
   putBack(uid: string): void {

@@ -22,7 +22,7 @@ export interface CaseResult {
   readonly problems: readonly string[];
   readonly transcript: readonly string[];
   readonly settle: SettleReport | null;
-  /** Rule-5 questions the engine asked and the case answered. */
+  /** Rule-5 questions (docs/sync-rules.md) the engine asked and the case answered. */
   readonly asked: number;
 }
 

@@ -122,7 +122,7 @@ export function serverSide(server: RunningServer, calendarUrl: string) {
       expectOk('DELETE', result.status, result.text);
     },
     /**
-     * WebDAV MOVE to a new href in the same calendar: same UID, new identity on the server (rule 7).
+     * WebDAV MOVE to a new href in the same calendar: same UID, new identity on the server (docs/sync-rules.md rule 7).
      * Xandikos answers MOVE with 405: there the other client deletes and re-creates, as many do.
      */
     async renameHref(entry: ServerEntry, newName: string): Promise<void> {

@@ -1,6 +1,6 @@
 /**
  * "Sync until settled": call the engine again after every retryable failure, with the clock moved
- * past any backoff (rule 16 clamps waits to 2 h), until a sync succeeds with nothing left in the
+ * past any backoff (docs/sync-rules.md rule 16 clamps waits to 2 h), until a sync succeeds with nothing left in the
  * outbox. Bounded: faults stay on for the first attempts, then the fault layer is switched off for a
  * few more, and a case that still has not settled fails with its seed. A calendar waiting for the
  * rule-5 answer (syncState.emptyOnServer) is answered by `answer`, as its user would.

@@ -2,7 +2,7 @@
  * `npm run soak`: the convergence property (convergence.test.ts) for many cases, as a script that
  * reports instead of a test that passes. Same world (Radicale and Xandikos behind fault layers, the
  * real proxy), same scenario arbitrary, same runCase and oracle; it prints a progress line now and
- * then and a summary: cases run (by server, transport, fault rate), faults injected by kind, rule-5
+ * then and a summary: cases run (by server, transport, fault rate), faults injected by kind, rule-5 (docs/sync-rules.md)
  * questions answered, divergences found with the seed and shrunk path that replay each.
  *
  *   npm run soak                          10,000 cases from a random seed

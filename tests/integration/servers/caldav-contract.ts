@@ -110,7 +110,7 @@ export function defineCalDavContract(target: ContractTarget): void {
   it('an unknown sync token is refused, never answered as "no changes"', async () => {
     const { dav, url } = await freshCalendar();
     const invalid = await dav.syncCollection(url, `${url}not-a-token`);
-    // What each server really answers (sync rule 11 lists the variants seen in the field). Xandikos
+    // What each server really answers (docs/sync-rules.md rule 11 lists the variants seen in the field). Xandikos
     // 0.2.8 answers 500, so an engine must not treat a 500 on a token sync as "retry later" forever.
     expect(invalid.status).toBe(INVALID_TOKEN_STATUS[target.kind]);
     if (invalid.status === 403) expect(invalid.text).toContain('valid-sync-token');

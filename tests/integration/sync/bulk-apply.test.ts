@@ -1,6 +1,6 @@
 /**
  * The bulk path of the pull (apply-remote.ts): a batch is written with bulk operations in one
- * transaction, and when that fails it is redone object by object (SYNC-RULES rule 6).
+ * transaction, and when that fails it is redone object by object (docs/sync-rules.md rule 6).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDavServer, type DavServer, type ServerKind } from './dav-server';

@@ -1,7 +1,7 @@
 /**
  * A local delete meeting 412 on real Radicale and Xandikos: a 412 proves only that the etag moved.
  * The engine reads the object again and compares contents before concluding (found by the convergence
- * test: a stale etag twice in a row kept a deleted event alive). SYNC-RULES rules 2, 4, 14, 16.
+ * test: a stale etag twice in a row kept a deleted event alive). docs/sync-rules.md rules 2, 4, 14, 16.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EventId } from '../../../src/core/model/ids';

@@ -1,5 +1,5 @@
 /**
- * SYNC-RULES rule 5 against real Radicale and Xandikos: a calendar that had items and suddenly lists
+ * docs/sync-rules.md rule 5 against real Radicale and Xandikos: a calendar that had items and suddenly lists
  * none deletes nothing and asks; an explicit deletion of the last item in a sync-collection delta is
  * not suspicious; each answer (empty it here, put my events back) settles the calendar.
  */

@@ -2,7 +2,7 @@
  * Hrefs this device came to hold after its stored sync token, in a sync that then failed: a delta from
  * that token may leave out an object created and deleted since (Xandikos does), so they are checked
  * and an object deleted on the server meanwhile goes here too (no deleted event back). Found by the
- * convergence test (seed 265628460). SYNC-RULES rules 7, 10.
+ * convergence test (seed 265628460). docs/sync-rules.md rules 7, 10.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDavServer, type DavServer, type ServerKind } from './dav-server';

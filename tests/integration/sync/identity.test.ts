@@ -1,4 +1,4 @@
-/** Identity by href and UID on real servers: SYNC-RULES rule 7 (moves, duplicate UIDs). */
+/** Identity by href and UID on real servers: docs/sync-rules.md rule 7 (moves, duplicate UIDs). */
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

@@ -1,10 +1,10 @@
 /**
  * A create that reached the server with its answer lost, then deleted here before any sync confirmed
  * it (found by the convergence test): the delete still reaches the server (no deleted event back),
- * unless the server's copy was edited meanwhile (rule 4: the edit wins); a create whose sync failed
+ * unless the server's copy was edited meanwhile (docs/sync-rules.md rule 4: the edit wins); a create whose sync failed
  * before its pull, deleted on the server since, goes here too; one moved meanwhile is adopted.
  * A create merged after its 412 is remembered as created too (Xandikos leaves an object created and
- * deleted since the token out of the delta). SYNC-RULES rules 4, 7, 10, 14.
+ * deleted since the token out of the delta). Rules 4, 7, 10, 14.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDavServer, type DavServer, type ServerKind } from './dav-server';

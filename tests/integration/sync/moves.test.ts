@@ -1,5 +1,5 @@
 /**
- * A server-side move (SYNC-RULES rule 7: same UID, new href) meeting a local change not yet sent, on
+ * A server-side move (docs/sync-rules.md rule 7: same UID, new href) meeting a local change not yet sent, on
  * real servers: an edit follows the event to its new href and is merged there (rules 3, 4); a delete
  * reaches the object at its new href. Found by the convergence test (tests/integration/convergence).
  */

@@ -1,6 +1,6 @@
 /**
  * The pull's pipeline (pull.ts): the next calendar-multiget is requested while the current batch is
- * applied, one request ahead at most, in bounded batches (SYNC-RULES rule 13); a failure of a
+ * applied, one request ahead at most, in bounded batches (docs/sync-rules.md rule 13); a failure of a
  * request made ahead surfaces as it did without the pipeline.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

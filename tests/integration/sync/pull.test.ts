@@ -1,4 +1,4 @@
-/** The sync engine pulling from real Radicale and Xandikos: SYNC-RULES rules 1, 2, 5, 9–13. */
+/** The sync engine pulling from real Radicale and Xandikos: docs/sync-rules.md rules 1, 2, 5, 9–13. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDavServer, type DavServer, type ServerKind } from './dav-server';
 import { createHarness, isMultiget, isSyncReport, once, serverIcs } from './sync-harness';

@@ -1,4 +1,4 @@
-/** The sync engine pushing to real Radicale and Xandikos: SYNC-RULES rules 3, 4, 8, 14–16 and the outbox. */
+/** The sync engine pushing to real Radicale and Xandikos: docs/sync-rules.md rules 3, 4, 8, 14–16 and the outbox. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EventId } from '../../../src/core/model/ids';
 import { startDavServer, type DavServer, type ServerKind } from './dav-server';

@@ -1,5 +1,5 @@
 /**
- * What a sync costs in requests (SYNC-RULES rules 9, 10, 13), counted at the fetch: nothing changed →
+ * What a sync costs in requests (docs/sync-rules.md rules 9, 10, 13), counted at the fetch: nothing changed →
  * one request per calendar; 20 changes on the server → at most 3 (state, delta, one multiget batch).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

@@ -1,3 +1,4 @@
+// Rule numbers in test names: docs/sync-rules.md.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { AccountId } from '../../../src/core/model/ids';
 import type { DiscoveredCalendar } from '../../../src/core/sync/sync-api';

@@ -95,7 +95,7 @@ describe('subscriptions against a local HTTP server', () => {
     await expect(previewFeed(fetch, feed.url)).rejects.toMatchObject({ kind: ErrorKind.notFound });
   });
 
-  it('keeps the events when the feed suddenly holds none, and says so (like SYNC-RULES rule 5)', async () => {
+  it('keeps the events when the feed suddenly holds none, and says so (like docs/sync-rules.md rule 5)', async () => {
     const { db, ctx, id, feed } = await subscribed();
     feed.publish('BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Town//EN\r\nEND:VCALENDAR\r\n');
     const outcome = await refreshSubscription({ db, ctx, fetch }, id);

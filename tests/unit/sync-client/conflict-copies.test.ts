@@ -1,3 +1,4 @@
+// Rule numbers in test names: docs/sync-rules.md.
 import { describe, expect, it } from 'vitest';
 import { putEvent } from '../../../src/core/events/event-store';
 import type { CalDavAccount } from '../../../src/core/model/account';

@@ -1,4 +1,4 @@
-/** The rule-5 question as the UI handles it (src/components/sync/empty-on-server.ts), without components. */
+/** The rule-5 question (docs/sync-rules.md) as the UI handles it (src/components/sync/empty-on-server.ts), without components. */
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../../src/core/errors';
 import type { CalendarId } from '../../../src/core/model/ids';

@@ -1,4 +1,4 @@
-/** The pull's multiget batches (fetch-changed.ts): bounded (SYNC-RULES rule 13), small at the edges. */
+/** The pull's multiget batches (fetch-changed.ts): bounded (docs/sync-rules.md rule 13), small at the edges. */
 import { describe, expect, it } from 'vitest';
 import { batchSizes } from '../../../workers/sync/engine/fetch-changed';
 

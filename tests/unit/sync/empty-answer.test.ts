@@ -1,4 +1,4 @@
-/** SYNC-RULES rule 5: the user's answers to "this calendar is empty on the server", on the database alone. */
+/** docs/sync-rules.md rule 5: the user's answers to "this calendar is empty on the server", on the database alone. */
 import { describe, expect, it } from 'vitest';
 import { putEvent } from '../../../src/core/events/event-store';
 import type { CalendarId, EventId } from '../../../src/core/model/ids';

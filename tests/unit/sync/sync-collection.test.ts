@@ -1,4 +1,4 @@
-/** The sync-collection report against scripted server answers: SYNC-RULES rules 11, 12, 27. */
+/** The sync-collection report against scripted server answers: docs/sync-rules.md rules 11, 12, 27, 29, 30. */
 import { describe, expect, it } from 'vitest';
 import { syncCollection } from '../../../workers/sync/caldav/sync-collection';
 import { createTransport } from '../../../workers/sync/caldav/transport';
@@ -91,6 +91,27 @@ describe('sync-collection', () => {
       expect(await syncCollection(transport, URL_, 'stale')).toEqual({ kind: 'invalid-token', status });
     },
   );
+
+  it('rule 29: members are kept whatever their name; only a sub-collection is skipped', async () => {
+    const collection = `<d:propstat><d:prop><d:getetag>"c"</d:getetag><d:resourcetype><d:collection/></d:resourcetype></d:prop><d:status>HTTP/1.1 200 OK</d:status></d:propstat>`;
+    const { transport } = scripted([
+      {
+        status: 207,
+        body: multistatus(
+          't2',
+          response('/cal/work/3f2a9c', ok('"1"')),
+          response('/cal/work/meeting.ical', ok('"2"')),
+          response('/cal/work/nested/', collection),
+        ),
+      },
+    ]);
+    const delta = await syncCollection(transport, URL_, 't1');
+    if (delta.kind !== 'delta') throw new Error('expected a delta');
+    expect([...delta.changed]).toEqual([
+      ['https://dav.example.com/cal/work/3f2a9c', '"1"'],
+      ['https://dav.example.com/cal/work/meeting.ical', '"2"'],
+    ]);
+  });
 
   it('rule 30: tokens and etags stay text (no number coercion), namespaces are resolved', () => {
     const parsed = readMultistatus(
