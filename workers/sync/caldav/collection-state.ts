@@ -24,7 +24,7 @@ const BODIES: Record<CollectionStateScope, string> = {
 export interface CollectionState {
   readonly ctag: string | null;
   readonly syncToken: string | null;
-  /** `supported-report-set` lists DAV:sync-collection (SYNC-RULES rule 10). */
+  /** `supported-report-set` lists DAV:sync-collection (docs/sync-rules.md rule 10). */
   readonly supportsSyncCollection: boolean;
   /** From `current-user-privilege-set` (no write privilege → true); null when the server did not say. */
   readonly readOnly: boolean | null;

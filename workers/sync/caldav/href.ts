@@ -1,5 +1,5 @@
 /**
- * Hrefs are compared after normalising (SYNC-RULES rule 13; tsdav compares by substring, rule 30):
+ * Hrefs are compared after normalising (docs/sync-rules.md rule 13; tsdav compares by substring, rule 30):
  * absolute against the collection URL, percent-encoding made canonical per path segment
  * (`%7e` → `~`, `@` and `%40` alike, lower/upper-case escapes alike), no fragment.
  */

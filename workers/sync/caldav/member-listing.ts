@@ -1,6 +1,6 @@
 /**
  * The complete member list of a collection (PROPFIND Depth 1: hrefs + etags), for servers without
- * sync-collection and for reconciling re-lists (SYNC-RULES rules 10, 11). Never time-ranged.
+ * sync-collection and for reconciling re-lists (docs/sync-rules.md rules 10, 11). Never time-ranged.
  */
 import { propfindMembersBody } from './bodies';
 import { unexpectedStatus } from './collection-state';

@@ -1,6 +1,6 @@
 /**
  * A WebDAV multistatus (RFC 4918 §13, RFC 6578 §6) read into responses. Only the response-level
- * status says a member is gone; a 404 inside a propstat is a missing property (SYNC-RULES rule 12).
+ * status says a member is gone; a 404 inside a propstat is a missing property (docs/sync-rules.md rule 12).
  */
 import { AppError, ErrorKind } from '../../../src/core/errors';
 import { NS, childNamed, childrenNamed, parseXml, textOf, type XmlNode } from './xml';

@@ -1,5 +1,5 @@
 /**
- * Single-object requests, always conditional (SYNC-RULES rule 14): create with If-None-Match: *,
+ * Single-object requests, always conditional (docs/sync-rules.md rule 14): create with If-None-Match: *,
  * update and delete with If-Match. We never send a write without a condition (tsdav does when the
  * etag is falsy, rule 30). Outcomes are data; the engine decides what a 412 or a 404 means.
  */
@@ -23,7 +23,7 @@ function conditionHeaders(condition: WriteCondition): Record<string, string> {
   return 'ifNoneMatch' in condition ? { 'If-None-Match': '*' } : { 'If-Match': condition.ifMatch };
 }
 
-/** Xandikos answers a refused PUT with 207 and the real status inside (SYNC-RULES rule 14). */
+/** Xandikos answers a refused PUT with 207 and the real status inside (rule 14). */
 function innerStatus(text: string): number | null {
   try {
     const failed = readMultistatus(text).responses.find(

@@ -1,5 +1,5 @@
 /**
- * Retry-After (RFC 9110 §10.2.3): delay-seconds or an HTTP date. SYNC-RULES rule 16: clamp to
+ * Retry-After (RFC 9110 §10.2.3): delay-seconds or an HTTP date. docs/sync-rules.md rule 16: clamp to
  * [1 min, 2 h]; 15 min when absent or unreadable.
  */
 export const RETRY_AFTER_MIN_MS = 60_000;

@@ -1,5 +1,5 @@
 /**
- * RFC 6578 sync-collection driven with OUR stored token (SYNC-RULES rule 28), statuses checked
+ * RFC 6578 sync-collection driven with OUR stored token (docs/sync-rules.md rule 28), statuses checked
  * ourselves (rule 27), 507 truncation followed until complete and a missing token an error (rule 12).
  */
 import { AppError, ErrorKind } from '../../../src/core/errors';

@@ -1,6 +1,6 @@
 /**
  * Every HTTP request of a calendar's sync goes through here: Basic auth, a request count, automatic
- * retries of idempotent requests only (SYNC-RULES rule 16), and the statuses every caller treats the
+ * retries of idempotent requests only (docs/sync-rules.md rule 16), and the statuses every caller treats the
  * same (401 → auth, 429/503 → server with Retry-After, other 5xx → server, proxy refusals).
  * Everything else comes back to the caller, which checks it (rule 27: never trust "no error").
  */

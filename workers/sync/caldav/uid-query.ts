@@ -13,7 +13,7 @@ function uidOf(ics: string): string | null {
   try {
     return parseCalendarObject(ics).uid;
   } catch {
-    return null; // a malformed object is the pull's to set aside (rule 6), not a match
+    return null; // a malformed object is the pull's to set aside (docs/sync-rules.md rule 6), not a match
   }
 }
 

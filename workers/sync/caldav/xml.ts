@@ -2,7 +2,7 @@
  * XML read with a real parser (sax, the streaming parser that tsdav's xml-js runs underneath, so it
  * adds nothing to the app) into a small namespace-resolved tree, built in one pass from the parser's
  * events. We do not use tsdav's own parsing: it turns numeric-looking text into numbers (sync tokens,
- * ctags: SYNC-RULES rule 30) and drops namespaces.
+ * ctags: docs/sync-rules.md rule 30) and drops namespaces.
  */
 import sax from 'sax';
 import { AppError, ErrorKind } from '../../../src/core/errors';

@@ -1,7 +1,7 @@
 /**
  * Which versions of an object the user deleted. A delete's outbox entry carries the deleted event's
  * last synced text (`baseIcs`) and the text its last unconfirmed write sent (`sentIcs`: the server
- * may hold it though the answer was lost). The server's copy equal to one of them (normalised, rule 2)
+ * may hold it though the answer was lost). The server's copy equal to one of them (normalised, docs/sync-rules.md rule 2)
  * is what the user deleted; anything else is an edit made since, which wins (rule 4).
  */
 import type { OutboxEntry } from '../../../src/core/model/outbox';

@@ -1,5 +1,5 @@
 /**
- * A conditional delete of the version the user deleted (SYNC-RULES rules 4, 14). A 412 proves only
+ * A conditional delete of the version the user deleted (docs/sync-rules.md rules 4, 14). A 412 proves only
  * that the etag moved, not that someone edited the object: a stale etag, or an etag rewritten over
  * the same content (rule 2), must not keep a deleted event alive. So after a 412 the object is read
  * again and compared with the versions the user deleted (delete-base.ts), a few times; only another

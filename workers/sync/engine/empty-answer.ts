@@ -1,6 +1,6 @@
 /**
  * The user's answer to the rule-5 question (empty-guard.ts), applied in one transaction with the
- * question cleared, so a crash leaves either the question or its whole effect (SYNC-RULES rule 1).
+ * question cleared, so a crash leaves either the question or its whole effect (docs/sync-rules.md rule 1).
  *
  * - "Empty it here too": the calendar's synced events go. Events not yet on the server (pending
  *   creates) stay, and so does a synced event with an edit not yet sent: deleted on one side, edited

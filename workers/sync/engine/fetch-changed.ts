@@ -1,6 +1,6 @@
 /**
  * The bodies of a pull: what the listing or delta shows changed is fetched by calendar-multiget in
- * bounded batches (SYNC-RULES rule 13) and applied batch after batch (apply-remote.ts), pipelined
+ * bounded batches (docs/sync-rules.md rule 13) and applied batch after batch (apply-remote.ts), pipelined
  * so the server, the CPU and IndexedDB work at the same time.
  */
 import { materialisationWindow } from '../../../src/core/occurrences/window';

@@ -1,5 +1,5 @@
 /**
- * What the pull knows of the calendar's local events, by href and by UID (SYNC-RULES rules 1, 7).
+ * What the pull knows of the calendar's local events, by href and by UID (docs/sync-rules.md rules 1, 7).
  * A complete listing needs every event (the removals are the hrefs it does not list); a delta names
  * its hrefs, so only those are read, and the UIDs of the fetched objects are looked up as each batch
  * is applied (indexes `href` and `[calendarId+uid]`): a delta of 20 changes does not read 5,000

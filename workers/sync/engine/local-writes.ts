@@ -1,6 +1,6 @@
 /**
  * The engine's writes to IndexedDB. Each keeps the item's status (href, etag, last synced text) in the
- * same transaction as the change it belongs to (SYNC-RULES rule 1), and an outbox entry is cleared in
+ * same transaction as the change it belongs to (docs/sync-rules.md rule 1), and an outbox entry is cleared in
  * the transaction that records its result, so a crash in between loses and doubles nothing.
  */
 import { putEvent, type EventInput } from '../../../src/core/events/event-store';

@@ -1,5 +1,5 @@
 /**
- * The content of an iCalendar object as sync compares it (SYNC-RULES rule 2): volatile properties
+ * The content of an iCalendar object as sync compares it (docs/sync-rules.md rule 2): volatile properties
  * dropped, content lines unfolded, and the lines of each component and its sub-components sorted,
  * because servers re-serialise (Radicale through vobject) and rewrite etags without changes.
  */

@@ -1,5 +1,5 @@
 /**
- * What to do with one fetched object (SYNC-RULES rules 2, 6, 7), decided in memory against the local
+ * What to do with one fetched object (docs/sync-rules.md rules 2, 6, 7), decided in memory against the local
  * index; apply-remote.ts carries the decisions out. Identity is the href, then the UID (a new href
  * with a known UID is a move when the old href is gone, a duplicate to set aside when it is still
  * listed); never title or time.

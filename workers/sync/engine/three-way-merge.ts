@@ -1,6 +1,6 @@
 /**
  * Three-way merge of one iCalendar object, property by property, against the last version both sides
- * agreed on (SYNC-RULES rule 3, where we beat vdirsyncer and DAVx5). Changed on one side → that side;
+ * agreed on (docs/sync-rules.md rule 3, where we beat vdirsyncer and DAVx5). Changed on one side → that side;
  * changed on both alike → either; changed on both differently → the server's, named in `conflicts`
  * so the caller keeps the user's version as a conflict copy. Components (master, overrides) are
  * matched by RECURRENCE-ID; sub-components (VALARM) compare as one value per kind.

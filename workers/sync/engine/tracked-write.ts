@@ -1,6 +1,6 @@
 /**
  * Every PUT of a pushed change goes through here, so the outbox entry knows which texts the server may
- * hold from this device: a text is listed before it is sent (a lost answer leaves it listed, rules 4
+ * hold from this device: a text is listed before it is sent (a lost answer leaves it listed, docs/sync-rules.md rules 4
  * and 7 then recognise it: delete-base.ts, the adoption of a moved create in apply-remote.ts) and
  * taken off again when the server answers that it did not apply it (412, 409, 403, 404).
  */

@@ -3,7 +3,7 @@ import type { AppErrorData } from '../../../src/core/errors';
 export const MINUTE_MS = 60_000;
 export const HOUR_MS = 60 * MINUTE_MS;
 
-/** Rule 16: a server's Retry-After is honoured, but never sooner than 1 min nor later than 2 h. */
+/** docs/sync-rules.md rule 16: a server's Retry-After is honoured, but never sooner than 1 min nor later than 2 h. */
 export const RETRY_AFTER_MIN_MS = MINUTE_MS;
 export const RETRY_AFTER_MAX_MS = 2 * HOUR_MS;
 
