@@ -37,7 +37,7 @@ export interface SyncServiceParts {
   readonly savePassword: (accountId: AccountId, password: string) => Promise<void>;
   /** Removes the account with its calendars, events, outbox entries, sync state and credentials. */
   readonly deleteAccount: (accountId: AccountId) => Promise<void>;
-  /** Applies the user's rule-5 answer (the engine); true when a question was pending. */
+  /** Applies the user's rule-5 answer (docs/sync-rules.md; the engine); true when a question was pending. */
   readonly answerEmptyOnServer: (calendarId: CalendarId, answer: EmptyOnServerAnswer) => Promise<boolean>;
   /** One calendar's sync (the engine). */
   readonly syncCalendar: Parameters<typeof createSyncScheduler>[0]['syncCalendar'];

@@ -22,7 +22,7 @@ export function applyMigrations(db: Dexie): void {
     meta: 'key',
   });
 
-  // v2 — 2026-11: conflict copies (rule 3), set-aside server objects (rules 6, 7), and secrets
+  // v2 — 2026-11: conflict copies (docs/sync-rules.md rule 3), set-aside server objects (rules 6, 7), and secrets
   // (the non-extractable WebCrypto key that encrypts account credentials; never localStorage).
   db.version(2).stores({
     conflicts: 'id, calendarId, eventId',

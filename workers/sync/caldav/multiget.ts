@@ -1,5 +1,5 @@
 /**
- * calendar-multiget for one bounded batch (SYNC-RULES rule 13; tsdav sends one unbounded request,
+ * calendar-multiget for one bounded batch (docs/sync-rules.md rule 13; tsdav sends one unbounded request,
  * rule 30). Hrefs asked for but not returned are not-found; duplicates and unsolicited hrefs are
  * ignored with a warning.
  */

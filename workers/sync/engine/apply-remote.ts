@@ -2,7 +2,7 @@
  * Applies what the server has to the calendar: fetched objects and removals. Each batch of fetched
  * objects is parsed once, decided in memory (plan-remote.ts) and written with bulk operations in one
  * transaction; if that transaction fails it is redone object by object, so one failing item rolls
- * back only itself (SYNC-RULES rule 6).
+ * back only itself (docs/sync-rules.md rule 6).
  */
 import { deleteEvents } from '../../../src/core/events/event-store';
 import type { EventRecord } from '../../../src/core/model/event';

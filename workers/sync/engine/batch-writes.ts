@@ -1,7 +1,7 @@
 /**
  * The writes of one batch of fetched objects (apply-remote.ts), collected in memory as its decisions
  * are made and issued together at its end, inside the batch's transaction: the events with their
- * status (rule 1) and occurrences, set-aside objects (rule 6) and etag-only updates (rule 2).
+ * status (docs/sync-rules.md rule 1) and occurrences, set-aside objects (rule 6) and etag-only updates (rule 2).
  */
 import { buildEvent, writeBuiltEvents, type BuiltEvent } from '../../../src/core/events/event-store';
 import type { EventRecord } from '../../../src/core/model/event';

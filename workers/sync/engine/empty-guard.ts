@@ -1,5 +1,5 @@
 /**
- * The data-loss guard (SYNC-RULES rule 5): a complete listing that comes back empty while this device
+ * The data-loss guard (docs/sync-rules.md rule 5): a complete listing that comes back empty while this device
  * holds synced events of the calendar deletes nothing. The calendar records a question for the user
  * (`syncState.emptyOnServer`) and waits, sending nothing, until the user answers (empty-answer.ts).
  * An explicit deletion of the last item in a sync-collection delta with a valid token is not

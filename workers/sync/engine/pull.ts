@@ -1,5 +1,5 @@
 /**
- * Brings the server's changes in (after the push, SYNC-RULES rule 8): a sync-collection delta from
+ * Brings the server's changes in (after the push, docs/sync-rules.md rule 8): a sync-collection delta from
  * the stored token when the server supports it (rules 10, 28), otherwise or when the token is refused
  * a complete listing that reconciles (rule 11): changed bodies fetched by multiget in bounded batches
  * (rule 13), local deletions only once the whole listing is applied, and never from an empty

@@ -1,5 +1,5 @@
 /**
- * Pushes a calendar's outbox in order (SYNC-RULES rule 8: before pulling). Every write is
+ * Pushes a calendar's outbox in order (docs/sync-rules.md rule 8: before pulling). Every write is
  * conditional (rule 14); a create goes to an href derived from the UID with If-None-Match: *, so a
  * retry of an entry that already arrived meets 412 and is recognised by content, never doubled.
  */

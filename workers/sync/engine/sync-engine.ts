@@ -1,6 +1,6 @@
 /**
  * The CalDAV sync engine, platform-free: everything from the outside world is injected (fetch, time,
- * credentials, logger). One calendar at a time: push its outbox, then pull (SYNC-RULES rule 8); skip
+ * credentials, logger). One calendar at a time: push its outbox, then pull (docs/sync-rules.md rule 8); skip
  * with one request when nothing changed on either side (rule 9). See README.md for the lifecycle.
  */
 import { AppError, ErrorKind, isAppError, toAppErrorData } from '../../../src/core/errors';

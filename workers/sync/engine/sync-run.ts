@@ -29,7 +29,7 @@ export interface CalendarSyncReport {
   conflicts: number;
   setAside: number;
   requests: number;
-  /** The calendar waits for the user's answer to the rule-5 question (nothing was sent or deleted). */
+  /** Waits for the user's answer to the rule-5 question (docs/sync-rules.md): nothing sent or deleted. */
   awaitingDecision: boolean;
 }
 

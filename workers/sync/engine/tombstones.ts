@@ -1,6 +1,6 @@
 /**
  * Local deletes whose href the server no longer holds (404 on DELETE). The object may have moved to a
- * new href with the same UID (rule 7: a move, not a delete), so the delete is kept as a tombstone —
+ * new href with the same UID (docs/sync-rules.md rule 7: a move, not a delete), so the delete is kept as a tombstone —
  * its outbox entry with href null — until the pull shows where that UID is: there it is deleted too
  * (If-Match), unless it changed since (delete-base.ts). A pull that completes without the UID drops
  * the tombstone: the object is really gone.

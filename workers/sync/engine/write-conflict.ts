@@ -1,5 +1,5 @@
 /**
- * A write the server refused because its version moved on (412/409, SYNC-RULES rule 15): fetch the
+ * A write the server refused because its version moved on (412/409, docs/sync-rules.md rule 15): fetch the
  * server version and merge three ways against the last synced text (rule 3). What merges cleanly is
  * uploaded; what still conflicts keeps the server's value in the event and the user's whole version
  * as a conflict copy. A retried push whose first attempt already arrived is recognised here too.
