@@ -1,6 +1,6 @@
 /**
  * One iCalendar object (a VCALENDAR holding one UID: a master and its overrides), parsed once,
- * checked, and with every TZID resolved (rule 24). Everything else in this folder starts here.
+ * checked, and with every TZID resolved (docs/sync-rules.md rule 24). Everything else in this folder starts here.
  */
 import ICAL from 'ical.js';
 import { describeParseError, describeValueError, malformedIcs, type ContentLine } from './malformed';

@@ -123,7 +123,7 @@ export function utcTime(ms: number): ICAL.Time {
   return timeFromWall(numberToWall(ms), ICAL.Timezone.utcTimezone);
 }
 
-/** DTSTAMP and LAST-MODIFIED to `now`; SEQUENCE raised by one (rule 14) unless `sequence` is given. */
+/** DTSTAMP and LAST-MODIFIED to `now`; SEQUENCE raised by one (docs/sync-rules.md rule 14) unless `sequence` is given. */
 export function stamp(component: ICAL.Component, now: number, sequence?: number): void {
   component.updatePropertyWithValue('dtstamp', utcTime(now));
   component.updatePropertyWithValue('last-modified', utcTime(now));

@@ -1,6 +1,6 @@
 /**
  * Expands one iCalendar object into instances over a window: RRULE, RDATE, EXDATE, RECURRENCE-ID
- * overrides (rule 23), RANGE=THISANDFUTURE, orphan overrides and the value quirks of rule 25.
+ * overrides (docs/sync-rules.md rule 23), RANGE=THISANDFUTURE, orphan overrides and the value quirks of rule 25.
  * All-day and floating instances are placed in the viewer's zone.
  */
 import type ICAL from 'ical.js';

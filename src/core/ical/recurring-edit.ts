@@ -1,5 +1,5 @@
 /**
- * Edits of an event or a recurring series, on the parsed components (rule 26): scope `all` edits the
+ * Edits of an event or a recurring series, on the parsed components (docs/sync-rules.md rule 26): scope `all` edits the
  * master, `this` writes an override, `following` ends the series and starts a new one. Every property
  * the app does not edit survives; SEQUENCE, LAST-MODIFIED and DTSTAMP are updated.
  */

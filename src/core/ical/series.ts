@@ -1,6 +1,6 @@
 /**
  * Walks the occurrences of a recurring master in order of their original start, with overrides
- * applied (SYNC-RULES rule 23: `Event.iterator()` expands RRULE/RDATE/EXDATE only, so each occurrence
+ * applied (docs/sync-rules.md rule 23: `Event.iterator()` expands RRULE/RDATE/EXDATE only, so each occurrence
  * goes through `getOccurrenceDetails`, which also applies RANGE=THISANDFUTURE overrides).
  */
 import ICAL from 'ical.js';

@@ -1,5 +1,5 @@
 /**
- * Time zones of an iCalendar object (SYNC-RULES rule 24). Every TZID of the object is resolved before
+ * Time zones of an iCalendar object (docs/sync-rules.md rule 24). Every TZID of the object is resolved before
  * any time is converted, in this order:
  *   1. an IANA name the platform knows (after stripping `/mozilla.org/20050126_1/`-style prefixes and
  *      mapping Windows names such as `W. Europe Standard Time`) → converted with `Intl`;
