@@ -1,3 +1,4 @@
+// Rule numbers in test names: docs/sync-rules.md.
 import { describe, expect, it } from 'vitest';
 import { expandEvent } from '../../../src/core/ical/expand';
 import { at, fixture, iso } from './fixture';

@@ -1,3 +1,4 @@
+// Rule numbers in test names: docs/sync-rules.md.
 import { describe, expect, it } from 'vitest';
 import { AppError, ErrorKind } from '../../../src/core/errors';
 import { parseCalendarObject, splitCalendarObjects } from '../../../src/core/ical/parse';

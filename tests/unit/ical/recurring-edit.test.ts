@@ -1,3 +1,4 @@
+// Rule numbers in test names: docs/sync-rules.md.
 import { describe, expect, it } from 'vitest';
 import { draftFromIcs } from '../../../src/core/ical/draft-from-ics';
 import type { EventDraft } from '../../../src/core/ical/event-draft';

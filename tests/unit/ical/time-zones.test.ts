@@ -1,3 +1,4 @@
+// Rule numbers in test names: docs/sync-rules.md.
 import { describe, expect, it } from 'vitest';
 import { utcToWallClock, wallClockToUtc, zoneOffsetAt } from '../../../src/core/ical/intl-zone';
 import { normalizeTzid, resolveIanaZone } from '../../../src/core/ical/time-zones';
