@@ -1,5 +1,5 @@
 /**
- * Which resolved addresses the proxy may connect to (SYNC-RULES rule 31, cors-anywhere
+ * Which resolved addresses the proxy may connect to (docs/sync-rules.md rule 31, cors-anywhere
  * CVE-2020-36851). Ranges live in Node's `net.BlockList`, one list per kind so a refusal can say
  * which rule matched. IPv6 forms that carry an IPv4 address (mapped, compatible, NAT64, 6to4) are
  * judged by the IPv4 address inside them.

@@ -1,3 +1,4 @@
+// docs/sync-rules.md rule 31.
 // The real Node proxy server in front of a real local DAV-shaped server: allowed DAV traffic passes
 // unchanged both ways; the connection goes to the checked address; limits hold on real sockets.
 import { request as httpRequest } from 'node:http';

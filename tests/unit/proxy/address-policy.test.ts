@@ -1,3 +1,4 @@
+// docs/sync-rules.md rule 31: the addresses the proxy refuses, in every IPv4 and IPv6 spelling.
 import { describe, expect, it } from 'vitest';
 import { addressRefusalReason } from '../../../workers/proxy/address-policy';
 

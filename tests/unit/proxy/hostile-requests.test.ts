@@ -1,3 +1,4 @@
+// docs/sync-rules.md rule 31.
 // Table of hostile requests: each must be refused with its status and kind, with a reason in plain
 // words, and must never reach the upstream.
 import { describe, expect, it } from 'vitest';

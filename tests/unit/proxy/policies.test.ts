@@ -1,3 +1,4 @@
+// docs/sync-rules.md rule 31: hosts, ports, methods and headers the proxy allows, and its settings.
 import { describe, expect, it } from 'vitest';
 import { defaultProxyConfig, presetHosts } from '../../../workers/proxy/config';
 import { proxySettingsFromEnv } from '../../../workers/proxy/env-config';
