@@ -5,9 +5,10 @@
  */
 import * as Comlink from 'comlink';
 import { createAlmanacDb } from '../src/core/db/almanac-db';
+import { registerAppErrorTransfer } from '../src/core/sync/app-error-transfer';
 import { createMemoryLocks, type WithLock } from '../src/core/sync/sync-locks';
+import { createSyncLogWriter } from '../src/core/sync/sync-log';
 import type { Schedule } from '../src/core/sync/timers';
-import { registerComlinkErrorHandlers } from '../src/lib/comlink-errors';
 import { createProxiedFetch } from './sync/proxied-fetch';
 import { createWorkerSyncService } from './sync/sync-service';
 
@@ -32,20 +33,22 @@ const schedule: Schedule = (ms, fn) => {
   };
 };
 
-registerComlinkErrorHandlers();
+registerAppErrorTransfer(Comlink.transferHandlers);
+
+const db = createAlmanacDb();
+const now = () => Date.now();
 
 const service = createWorkerSyncService({
-  db: createAlmanacDb(),
+  db,
   fetch: createProxiedFetch(proxyBase, (input, init) => fetch(input, init)),
-  now: () => Date.now(),
+  now,
   random: () => Math.random(),
   viewerZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
   subtle: crypto.subtle,
   withLock,
   schedule,
-  // Outcomes the user needs are in syncState (shown by src/components/sync); nothing here may carry
-  // credentials or calendar data, and the worker has no console to write to under our lint rules.
-  log: () => undefined,
+  // The sync log in IndexedDB (Settings › Sync issues), bounded and redacted where it is written.
+  log: createSyncLogWriter({ db, now }).write,
 });
 
 Comlink.expose(service);

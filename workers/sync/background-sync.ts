@@ -7,10 +7,15 @@
 import type { AlmanacDb } from '../../src/core/db/almanac-db';
 import type { CalendarId } from '../../src/core/model/ids';
 import type { SyncTarget } from '../../src/core/sync/sync-api';
+import { createSyncLogWriter } from '../../src/core/sync/sync-log';
+import type { SchedulerLog } from './scheduler/scheduler-deps';
 import { createWorkerSyncService, type SyncPlatform } from './sync-service';
 
-/** The platform minus timers: a service worker may be stopped at any time, so it schedules nothing. */
-export type BackgroundSyncPlatform = Omit<SyncPlatform, 'schedule'>;
+/**
+ * The platform minus timers: a service worker may be stopped at any time, so it schedules nothing.
+ * Its `log` is the service worker's console; the lines themselves go to the sync log, as the worker's do.
+ */
+export type BackgroundSyncPlatform = Omit<SyncPlatform, 'schedule' | 'log'> & { readonly log: SchedulerLog };
 
 export const BackgroundSyncScope = { outbox: 'outbox', all: 'all' } as const;
 export type BackgroundSyncScope = (typeof BackgroundSyncScope)[keyof typeof BackgroundSyncScope];
@@ -36,11 +41,21 @@ export async function runBackgroundSync(
 ): Promise<{ readonly unsent: number }> {
   const targets = await targetsFor(platform.db, scope);
   if (targets.length > 0) {
-    const service = createWorkerSyncService({ ...platform, schedule: () => () => undefined });
+    const journal = createSyncLogWriter({ db: platform.db, now: platform.now });
+    const service = createWorkerSyncService({
+      ...platform,
+      schedule: () => () => undefined,
+      log: (line) => {
+        journal.write(line);
+        if (line.level === 'error') platform.log(`sync-log-${line.code}-error`, {});
+      },
+    });
     try {
       for (const target of targets) await service.syncNow(target, 'background');
     } finally {
       service.dispose();
+      // The caller closes the database next: the lines are stored first.
+      await journal.flush();
     }
   }
   return { unsent: await dueOutboxCount(platform.db, platform.now()) };

@@ -16,11 +16,13 @@ import type {
   SyncApi,
 } from '../../src/core/sync/sync-api';
 import { calendarSyncLockName, type WithLock } from '../../src/core/sync/sync-locks';
+import type { SyncLogWrite } from '../../src/core/sync/sync-log';
 import type { Schedule } from '../../src/core/sync/timers';
 import { discoverCalDav } from './caldav/discovery';
-import { createSyncEngine, type SyncEngineDeps } from './engine/sync-engine';
+import { createSyncEngine } from './engine/sync-engine';
 import type { SchedulerLog } from './scheduler/scheduler-deps';
 import { createSyncScheduler, type SyncScheduler } from './scheduler/sync-scheduler';
+import { engineLogTo, schedulerLogTo } from './service-log';
 
 export type NewCalDavAccount = Parameters<SyncApi['addCalDavAccount']>[0];
 
@@ -127,16 +129,14 @@ export interface SyncPlatform {
   readonly subtle: SubtleCrypto;
   readonly withLock: WithLock;
   readonly schedule: Schedule;
-  readonly log: SchedulerLog;
+  /** The sync log (src/core/sync/sync-log.ts): the engine's and the scheduler's lines go there. */
+  readonly log: SyncLogWrite;
 }
 
 /** The service with the real discovery, account repository and engine bound to the platform. */
 export function createWorkerSyncService(platform: SyncPlatform): SyncService {
   const { db, subtle } = platform;
   const ctx = { now: platform.now, viewerZone: platform.viewerZone };
-  const engineLog: SyncEngineDeps['log'] = (entry) => {
-    platform.log(`engine-${entry.level}`, { message: entry.message, calendarId: entry.calendarId ?? null });
-  };
   const engine = createSyncEngine({
     db,
     fetch: platform.fetch,
@@ -144,10 +144,11 @@ export function createWorkerSyncService(platform: SyncPlatform): SyncService {
     viewerZone: platform.viewerZone,
     random: platform.random,
     credentials: (accountId) => accountCredentials({ db, subtle }, accountId),
-    log: engineLog,
+    log: engineLogTo(platform.log),
   });
   return createSyncService({
     ...platform,
+    log: schedulerLogTo(platform.log),
     discover: (login) => discoverCalDav(login, { fetch: platform.fetch }),
     saveAccount: (input, calendars) =>
       saveCalDavAccount(

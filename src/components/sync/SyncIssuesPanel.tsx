@@ -8,8 +8,8 @@ import { useSyncIssues } from './sync-status-data';
 import './sync.css';
 
 /** Everything sync could not settle alone: calendars empty on the server (docs/sync-rules.md rule 5), set-aside server
- *  objects and conflict copies. */
-export function SyncIssuesPanel(): JSX.Element {
+ *  objects and conflict copies; then `children` (Settings puts the sync log there). */
+export function SyncIssuesPanel(props: { readonly children?: JSX.Element }): JSX.Element {
   const t = useCatalog(syncMessages);
   const issues = useSyncIssues();
   const headingId = createUniqueId();
@@ -68,6 +68,7 @@ export function SyncIssuesPanel(): JSX.Element {
           </>
         )}
       </Show>
+      {props.children}
     </section>
   );
 }

@@ -1,7 +1,7 @@
 /**
  * Removing an account: its calendars and everything keyed by them (events, occurrences, outbox, sync
- * state, conflict copies, set-aside objects) and the account row with its encrypted credential, in one
- * transaction: nothing is left orphaned, and a failure leaves everything as it was.
+ * state, conflict copies, set-aside objects, sync log lines) and the account row with its encrypted
+ * credential, in one transaction: nothing is left orphaned, and a failure leaves everything as it was.
  *
  * The credential key in `secrets` is shared by all accounts and stays: removing it could race with
  * another context encrypting a new account's password under it.
@@ -9,6 +9,7 @@
 import type { AlmanacDb } from '../db/almanac-db';
 import { AppError, ErrorKind } from '../errors';
 import { LOCAL_ACCOUNT_ID, type AccountId, type CalendarId } from '../model/ids';
+import { removeSyncLogLines } from '../sync/sync-log';
 
 async function removeCalendarData(db: AlmanacDb, calendarId: CalendarId): Promise<void> {
   await db.occurrences
@@ -41,10 +42,12 @@ export async function removeAccount(db: AlmanacDb, id: AccountId): Promise<void>
     db.syncState,
     db.conflicts,
     db.setAside,
+    db.syncLog,
   ];
   await db.transaction('rw', tables, async () => {
     const calendarIds = await db.calendars.where('accountId').equals(id).primaryKeys();
     for (const calendarId of calendarIds) await removeCalendarData(db, calendarId);
+    await removeSyncLogLines(db, [...calendarIds, id]);
     await db.accounts.delete(id);
   });
 }

@@ -7,6 +7,7 @@ import type { OutboxEntry } from '../model/outbox';
 import type { CalendarSyncState } from '../model/sync-state';
 import type { ConflictCopy } from '../model/conflict-copy';
 import type { SetAsideObject } from '../model/set-aside-object';
+import type { SyncLogLine } from '../model/sync-log-line';
 import { applyMigrations } from './migrations';
 
 /** Small key/value facts about the database itself (materialised window, viewer zone, settings). */
@@ -26,6 +27,7 @@ export type AlmanacDb = Dexie & {
   conflicts: EntityTable<ConflictCopy, 'id'>;
   setAside: EntityTable<SetAsideObject, 'id'>;
   secrets: EntityTable<SecretRecord, 'id'>;
+  syncLog: EntityTable<SyncLogLine, 'seq'>;
 };
 
 /** A secret kept in IndexedDB: a CryptoKey (structured-cloned, non-extractable) or other opaque value. */

@@ -29,4 +29,10 @@ export function applyMigrations(db: Dexie): void {
     setAside: 'id, calendarId',
     secrets: 'id',
   });
+
+  // v3 — 2026-12: the sync log (src/core/sync/sync-log.ts): lines in write order, bounded per calendar
+  // (or account) through [bucket+seq], oldest dropped in the transaction that adds a line.
+  db.version(3).stores({
+    syncLog: '++seq, [bucket+seq]',
+  });
 }

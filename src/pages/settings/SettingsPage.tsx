@@ -9,6 +9,7 @@ import { BackgroundSection } from './BackgroundSection';
 import { PreferencesSection } from './PreferencesSection';
 import { settingsMessages } from './settings-messages';
 import { StorageSection } from './StorageSection';
+import { SyncLogSection } from './sync-log/SyncLogSection';
 
 export function SettingsPage(): JSX.Element {
   const t = useCatalog(settingsMessages);
@@ -38,7 +39,9 @@ export function SettingsPage(): JSX.Element {
         </Show>
         <AccountsSection />
         <Show when={hasRemoteAccounts()}>
-          <SyncIssuesPanel />
+          <SyncIssuesPanel>
+            <SyncLogSection />
+          </SyncIssuesPanel>
         </Show>
         <BackgroundSection />
         <StorageSection />

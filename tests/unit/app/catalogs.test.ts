@@ -7,6 +7,7 @@ import { dashboardMessages } from '../../../src/pages/dashboard/dashboard-messag
 import { settingsMessages } from '../../../src/pages/settings/settings-messages';
 import { backgroundMessages } from '../../../src/pages/settings/background-messages';
 import { reminderMessages } from '../../../src/pages/agenda/reminder-messages';
+import { syncLogMessages } from '../../../src/pages/settings/sync-log/sync-log-messages';
 
 const catalogs: Record<string, Catalog<string>> = {
   shell: shellMessages,
@@ -16,6 +17,7 @@ const catalogs: Record<string, Catalog<string>> = {
   settings: settingsMessages,
   background: backgroundMessages,
   reminders: reminderMessages,
+  syncLog: syncLogMessages,
 };
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((match) => match[1]).sort();

@@ -56,11 +56,11 @@ export async function multigetBatch(
   for (const response of readMultistatus(reply.text).responses) {
     const href = normaliseHref(response.href, collectionUrl);
     if (!asked.has(href)) {
-      warnings.push(`multiget: unsolicited ${href} ignored`);
+      warnings.push(`The server sent ${href}, which was not asked for: ignored.`);
       continue;
     }
     if (seen.has(href)) {
-      warnings.push(`multiget: duplicate ${href} ignored`);
+      warnings.push(`The server sent ${href} twice in one answer: the second copy was ignored.`);
       continue;
     }
     seen.add(href);

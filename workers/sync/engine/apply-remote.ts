@@ -6,9 +6,10 @@
  */
 import { deleteEvents } from '../../../src/core/events/event-store';
 import type { EventRecord } from '../../../src/core/model/event';
+import { SyncLogCode } from '../../../src/core/model/sync-log-line';
 import type { TimeRange } from '../../../src/core/occurrences/time-range';
 import type { FetchedObject } from '../caldav/multiget';
-import { asideRecord, openBatch, setAside, store, writeBatch, type Batch } from './batch-writes';
+import { asideRecord, logSetAside, openBatch, setAside, store, writeBatch, type Batch } from './batch-writes';
 import { setAsideId, tables } from './local-writes';
 import { lookUpUids, refillIndex, type LocalIndex } from './local-index';
 import { decide, parseObject, type Decision, type ParsedObject } from './plan-remote';
@@ -35,7 +36,9 @@ function followMove(batch: Batch, event: EventRecord, href: string): Promise<voi
     const moved = { ...event, href, etag: null };
     index.byHref.set(href, moved);
     index.byUid.set(moved.uid, moved);
-    run.log('info', `${event.uid} moved on the server to ${href}; the edit waiting here follows it.`);
+    run.log('info', `${event.uid} moved on the server to ${href}; the edit waiting here follows it.`, {
+      code: SyncLogCode.moved,
+    });
   });
 }
 
@@ -169,7 +172,7 @@ export async function applyPrepared(
     onIssued();
     run.log(
       'warn',
-      `A batch failed (${error instanceof Error ? error.message : String(error)}): applying one by one.`,
+      `A batch failed to save (${error instanceof Error ? error.name : 'unknown error'}): applying its objects one by one.`,
     );
   }
   // The batch rolled back: redo it object by object, so one failing item rolls back only itself (rule 6).
@@ -185,7 +188,7 @@ export async function applyPrepared(
       const reason = error instanceof Error ? error.message : String(error);
       await run.db.setAside.put(asideRecord(run, item.object, reason));
       run.report.setAside += 1;
-      run.log('warn', `Set aside ${item.object.href}: ${reason}`);
+      logSetAside(run, item.object.href);
     }
   }
 }

@@ -6,6 +6,7 @@
 import { buildEvent, writeBuiltEvents, type BuiltEvent } from '../../../src/core/events/event-store';
 import type { EventRecord } from '../../../src/core/model/event';
 import type { SetAsideObject } from '../../../src/core/model/set-aside-object';
+import { SyncLogCode } from '../../../src/core/model/sync-log-line';
 import type { TimeRange } from '../../../src/core/occurrences/time-range';
 import { materialisationWindow } from '../../../src/core/occurrences/window';
 import type { FetchedObject } from '../caldav/multiget';
@@ -36,7 +37,16 @@ export function setAside(batch: Batch, object: FetchedObject, reason: string): v
   const { run } = batch;
   batch.writes.setAside.push(asideRecord(run, object, reason));
   run.report.setAside += 1;
-  run.log('warn', `Set aside ${object.href}: ${reason}`);
+  logSetAside(run, object.href);
+}
+
+/** Not the reason: a parser's message may quote the object's text (it is kept with the object). */
+export function logSetAside(run: SyncRun, href: string): void {
+  run.log(
+    'warn',
+    `Set aside ${href}: the object could not be used (why is under “Objects set aside”); the rest of the calendar syncs.`,
+    { code: SyncLogCode.setAside },
+  );
 }
 
 export function asideRecord(run: SyncRun, object: FetchedObject, reason: string): SetAsideObject {

@@ -5,6 +5,7 @@
  * An explicit deletion of the last item in a sync-collection delta with a valid token is not
  * suspicious: it is applied like any other deletion (pull.ts).
  */
+import { SyncLogCode } from '../../../src/core/model/sync-log-line';
 import type { EmptyOnServerQuestion } from '../../../src/core/model/sync-state';
 import type { LocalIndex } from './local-index';
 import type { SyncRun } from './sync-run';
@@ -46,5 +47,6 @@ export async function askAboutEmptyListing(run: SyncRun, localCount: number): Pr
   run.log(
     'warn',
     `The server lists none of the ${localCount} synced events: nothing deleted, asking the user.`,
+    { code: SyncLogCode.emptyOnServer, params: { count: localCount } },
   );
 }

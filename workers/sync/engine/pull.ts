@@ -8,6 +8,7 @@
  */
 import { AppError, ErrorKind } from '../../../src/core/errors';
 import type { EventId } from '../../../src/core/model/ids';
+import { SyncLogCode } from '../../../src/core/model/sync-log-line';
 import type { CollectionState } from '../caldav/collection-state';
 import { listMembers } from '../caldav/member-listing';
 import { multigetBatch } from '../caldav/multiget';
@@ -97,7 +98,9 @@ async function deltaSync(
   const token = stored.syncToken;
   const delta = token === null ? null : await syncCollection(run.transport, run.collectionUrl, token);
   if (delta === null || delta.kind === 'invalid-token') {
-    run.log('info', 'The sync token was refused: re-listing the calendar to reconcile.');
+    run.log('info', 'The sync token was refused: re-listing the calendar to reconcile.', {
+      code: SyncLogCode.tokenRefused,
+    });
     return fullListing(run, state, { ...stored, syncToken: null }, pending);
   }
   const created = (await readSyncState(run.db, run.calendar.id)).createdSinceToken ?? [];

@@ -7,6 +7,7 @@ import { AppError, ErrorKind } from '../../../src/core/errors';
 import { deleteEvent } from '../../../src/core/events/event-store';
 import type { EventRecord } from '../../../src/core/model/event';
 import type { OutboxEntry } from '../../../src/core/model/outbox';
+import { SyncLogCode } from '../../../src/core/model/sync-log-line';
 import { normaliseHref, objectHrefFor } from '../caldav/href';
 import { getObject, putObject, type WriteCondition, type WriteOutcome } from '../caldav/object-writes';
 import { findObjectsByUid } from '../caldav/uid-query';
@@ -26,12 +27,7 @@ import { sendTracked } from './tracked-write';
 import { resolveWriteConflict } from './write-conflict';
 
 /** 403 on a write: the calendar is read-only. Revert the local change and keep the user's text (rule 15). */
-async function revertForbidden(
-  run: SyncRun,
-  entry: OutboxEntry,
-  event: EventRecord | null,
-  reason: string,
-): Promise<void> {
+async function revertForbidden(run: SyncRun, entry: OutboxEntry, event: EventRecord | null): Promise<void> {
   const server = entry.href !== null ? await getObject(run.transport, entry.href) : null;
   await run.db.transaction('rw', tables(run), async () => {
     await run.db.calendars.update(run.calendar.id, { readOnly: true });
@@ -59,9 +55,11 @@ async function revertForbidden(
     }
     await run.db.outbox.where('eventId').equals(entry.eventId).delete();
   });
+  // Not the server's answer: a body may quote anything (the sync log keeps none).
   run.log(
     'warn',
-    `The server refused a change to ${entry.uid} (read-only calendar): it was reverted. ${reason.slice(0, 200)}`,
+    `The server refused a change to ${entry.uid} (403: the calendar is read-only there): the change was undone here and kept as a conflict copy.`,
+    { code: SyncLogCode.reverted },
   );
 }
 
@@ -76,7 +74,9 @@ async function keepServerEdit(
     await storeServerVersion(run, { ics: server.ics, href, etag: server.etag });
     await dropEntry(run, entry);
   });
-  run.log('info', `${entry.uid} was edited on the server after you deleted it: the edit was kept.`);
+  run.log('info', `${entry.uid} was edited on the server after you deleted it: the edit was kept.`, {
+    code: SyncLogCode.serverEditKept,
+  });
 }
 
 /**
@@ -100,7 +100,7 @@ async function pushDelete(run: SyncRun, entry: OutboxEntry): Promise<void> {
     case 'unconditional':
       return dropEntry(run, entry);
     case 'forbidden':
-      return revertForbidden(run, entry, null, result.reason);
+      return revertForbidden(run, entry, null);
     case 'undecided':
       await noteFailedAttempt(run, entry);
       throw deleteUndecided(entry.uid);
@@ -123,7 +123,7 @@ async function pushWrite(run: SyncRun, entry: OutboxEntry, event: EventRecord): 
   if (outcome.kind === 'gone' && !creating) return recreateOrFollow(run, entry, event, href);
   if (outcome.kind === 'ok')
     return commitPushed(run, entry, event, { href, etag: outcome.etag, sentIcs: event.ics });
-  if (outcome.kind === 'forbidden') return revertForbidden(run, entry, event, outcome.reason);
+  if (outcome.kind === 'forbidden') return revertForbidden(run, entry, event);
   if (outcome.kind === 'gone') {
     throw new AppError({
       kind: ErrorKind.notFound,
@@ -156,17 +156,22 @@ async function recreateOrFollow(run: SyncRun, entry: OutboxEntry, event: EventRe
       return commitPushed(run, entry, event, { href, etag: again.etag, sentIcs: event.ics });
     run.log(
       'warn',
-      `${event.uid} could not be written (${again.kind}); another object on the server may hold its UID.`,
+      `${event.uid} could not be written (${again.kind}); another object on the server may hold its UID. The change waits for the next sync.`,
+      { code: SyncLogCode.editWaits },
     );
     return noteFailedAttempt(run, entry);
   }
   const [moved] = elsewhere;
   if (elsewhere.length > 1 || !moved) {
     // The server holds the UID twice: the pull sets the duplicates aside (rule 6); the edit waits.
-    run.log('warn', `${event.uid} is held ${elsewhere.length} times on the server: the edit waits.`);
+    run.log('warn', `${event.uid} is held ${elsewhere.length} times on the server: the edit waits.`, {
+      code: SyncLogCode.editWaits,
+    });
     return noteFailedAttempt(run, entry);
   }
-  run.log('info', `${event.uid} moved on the server to ${moved.href}; the edit waiting here follows it.`);
+  run.log('info', `${event.uid} moved on the server to ${moved.href}; the edit waiting here follows it.`, {
+    code: SyncLogCode.moved,
+  });
   // Held from now on: if this sync fails before its token is stored, the next delta may not mention it.
   await run.db.transaction('rw', run.db.events, run.db.syncState, async () => {
     await run.db.events.update(event.id, { href: moved.href, etag: null });

@@ -6,6 +6,7 @@
 import { AppError, ErrorKind, isAppError, toAppErrorData } from '../../../src/core/errors';
 import type { Calendar } from '../../../src/core/model/calendar';
 import type { CalendarId, EventId } from '../../../src/core/model/ids';
+import { SyncLogCode } from '../../../src/core/model/sync-log-line';
 import type { CalendarSyncState } from '../../../src/core/model/sync-state';
 import type { EmptyOnServerAnswer } from '../../../src/core/sync/sync-api';
 import { readCollectionState, type CollectionState } from '../caldav/collection-state';
@@ -15,7 +16,14 @@ import { createTransport } from '../caldav/transport';
 import { answerEmptyOnServer, type AnswerOutcome } from './empty-answer';
 import { pull } from './pull';
 import { pushOutbox } from './push-outbox';
-import { emptyReport, type CalendarSyncReport, type SyncEngineDeps, type SyncRun } from './sync-run';
+import {
+  emptyReport,
+  type CalendarSyncReport,
+  type LogLevel,
+  type SyncEngineDeps,
+  type SyncLogTag,
+  type SyncRun,
+} from './sync-run';
 import { lastOkAt, readSyncState, saveSyncState, setStatus } from './sync-status';
 
 export type { AnswerOutcome } from './empty-answer';
@@ -56,8 +64,8 @@ async function openRun(
   const account = await deps.db.accounts.get(calendar.accountId);
   if (account?.kind !== 'caldav') throw invalid(`“${calendar.name}” does not belong to a CalDAV account.`);
   const login = await deps.credentials(account.id);
-  const log = (level: 'debug' | 'info' | 'warn' | 'error', message: string) => {
-    deps.log({ level, message, calendarId });
+  const log = (level: LogLevel, message: string, tag?: SyncLogTag) => {
+    deps.log({ level, message, calendarId, ...tag });
   };
   return {
     db: deps.db,
@@ -142,6 +150,30 @@ async function runSync(run: SyncRun, before: CalendarSyncState): Promise<void> {
   });
 }
 
+/** One line per run in words: what was sent and received, or that nothing had changed. */
+function logOutcome(run: SyncRun): void {
+  const { report } = run;
+  if (report.skipped) {
+    run.log('debug', `Nothing changed here or on the server (requests: ${report.requests}).`);
+    return;
+  }
+  run.log(
+    'info',
+    `Synced. Sent: ${report.pushed}, received: ${report.pulled}, deleted here: ${report.deletedLocally}, conflicts: ${report.conflicts}, set aside: ${report.setAside}, requests: ${report.requests}.`,
+    {
+      code: SyncLogCode.synced,
+      params: {
+        pushed: report.pushed,
+        pulled: report.pulled,
+        deletedLocally: report.deletedLocally,
+        conflicts: report.conflicts,
+        setAside: report.setAside,
+        requests: report.requests,
+      },
+    },
+  );
+}
+
 export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
   const running = new Map<CalendarId, Promise<unknown>>();
 
@@ -159,13 +191,19 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
       await runSync(run, before);
       run.report.requests = run.transport.requestCount();
       await setStatus(deps.db, calendarId, { phase: 'idle', lastOkAt: deps.now() });
-      run.log(run.report.skipped ? 'debug' : 'info', `Synced: ${JSON.stringify(run.report)}`);
+      logOutcome(run);
       return run.report;
     } catch (error) {
       const data = toAppErrorData(error);
       const retryAt = data.retryAfterMs !== undefined ? deps.now() + data.retryAfterMs : null;
       await setStatus(deps.db, calendarId, { phase: 'failed', error: data, retryAt, lastOkAt: previousOk });
-      deps.log({ level: 'error', message: `Sync failed: ${data.kind}: ${data.message}`, calendarId });
+      deps.log({
+        level: 'error',
+        message: `Sync failed (${data.kind}): ${data.message}${data.detail !== undefined ? ` [${data.detail}]` : ''}${data.retryable ? ' Almanac tries again later.' : ''}`,
+        calendarId,
+        code: SyncLogCode.failed,
+        params: { kind: data.kind, retryable: data.retryable },
+      });
       throw isAppError(error) ? error : new AppError(data, { cause: error });
     }
   }
@@ -186,8 +224,10 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
         if (outcome.applied)
           deps.log({
             level: 'info',
-            message: `Rule 5 answered ${answer}: ${outcome.deleted} deleted, ${outcome.queued} to upload.`,
+            message: `The calendar was empty on the server and the user chose "${answer}": ${outcome.deleted} events deleted on this device, ${outcome.queued} queued for upload.`,
             calendarId,
+            code: SyncLogCode.answered,
+            params: { answer, deleted: outcome.deleted, queued: outcome.queued },
           });
         return outcome;
       }),

@@ -3,10 +3,18 @@ import type { CoreContext } from '../../../src/core/context';
 import type { AlmanacDb } from '../../../src/core/db/almanac-db';
 import type { Calendar } from '../../../src/core/model/calendar';
 import type { AccountId, CalendarId } from '../../../src/core/model/ids';
+import type { SyncLogCode, SyncLogParams } from '../../../src/core/model/sync-log-line';
 import type { DavTransport } from '../caldav/transport';
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
-export type SyncLog = (entry: { level: LogLevel; message: string; calendarId?: CalendarId }) => void;
+/** What a line is about, for the sync log's words in the reader's language (src/core/model/sync-log-line.ts). */
+export interface SyncLogTag {
+  readonly code: SyncLogCode;
+  readonly params?: SyncLogParams;
+}
+export type SyncLog = (
+  entry: { level: LogLevel; message: string; calendarId?: CalendarId } & Partial<SyncLogTag>,
+) => void;
 
 export interface SyncEngineDeps {
   readonly db: AlmanacDb;
@@ -44,7 +52,7 @@ export interface SyncRun {
   readonly batchSize: number;
   /** Hrefs this run created on the server (a listing showing only these is still empty, rule 5). */
   readonly createdHrefs: Set<string>;
-  readonly log: (level: LogLevel, message: string) => void;
+  readonly log: (level: LogLevel, message: string, tag?: SyncLogTag) => void;
   readonly progress: (done: number, total: number | null) => Promise<void>;
 }
 

@@ -8,6 +8,7 @@
  */
 import { parseCalendarObject } from '../../../src/core/ical/parse';
 import type { OutboxEntry } from '../../../src/core/model/outbox';
+import { SyncLogCode } from '../../../src/core/model/sync-log-line';
 import type { FetchedObject } from '../caldav/multiget';
 import { isUsersVersion } from './delete-base';
 import { deleteUndecided, deleteUsersVersion } from './delete-users-version';
@@ -67,10 +68,14 @@ export async function settleTombstones(
     tombstones.delete(uid);
     if (deleted) {
       run.report.pushed += 1;
-      run.log('info', `${uid} had moved on the server to ${object.href}; deleted there too.`);
+      run.log('info', `${uid} had moved on the server to ${object.href}; deleted there too.`, {
+        code: SyncLogCode.moved,
+      });
     } else {
       keep.push(object);
-      run.log('info', `${uid} was edited on the server after you deleted it: the edit was kept.`);
+      run.log('info', `${uid} was edited on the server after you deleted it: the edit was kept.`, {
+        code: SyncLogCode.serverEditKept,
+      });
     }
   }
   return keep;

@@ -5,6 +5,7 @@
  * as a conflict copy. A retried push whose first attempt already arrived is recognised here too.
  */
 import type { EventRecord } from '../../../src/core/model/event';
+import { SyncLogCode } from '../../../src/core/model/sync-log-line';
 import type { OutboxEntry } from '../../../src/core/model/outbox';
 import { getObject, putObject, type WriteOutcome } from '../caldav/object-writes';
 import {
@@ -41,6 +42,7 @@ async function keepConflictCopy(
   run.log(
     'warn',
     `Conflict on ${event.uid} (${fields.join(', ')}): the server's version is kept, yours is a conflict copy.`,
+    { code: SyncLogCode.conflict },
   );
 }
 
