@@ -11,6 +11,7 @@ import { isFloatingTime, recurrenceIdText, timeFromWall, timeToMs, wallOf } from
 import { DAY_MS, shiftProperty, shiftTime } from './placement';
 import { recurFromRepeat, repeatFromMaster, sameRepeat, type UntilForm } from './repeat-rule';
 import { addDays, numberToWall, weekdayIndex } from './wall-clock';
+import { ValidDatesIterator } from './valid-rule-dates';
 import { WEEKDAYS } from './event-draft';
 
 /** Overrides whose RECURRENCE-ID is this occurrence or later. */
@@ -173,12 +174,13 @@ function followWeekday(recur: ICAL.Recur, oldStart: ICAL.Time, newStart: ICAL.Ti
 
 /**
  * How many instances of the master's RRULE fall before `before`: what a split has used of COUNT.
- * RFC 5545 counts EXDATE'd instances too and RDATEs not, so this walks the rule alone.
+ * RFC 5545 counts EXDATE'd instances too, and neither RDATEs nor dates that do not exist (30 February),
+ * so this walks the rule alone, through `ValidDatesIterator`.
  */
 export function ruleInstancesBefore(master: ICAL.Component, dtstart: ICAL.Time, before: ICAL.Time): number {
   const recur = recurProperties(master)[0];
   if (!recur || recur.count === null) return 0;
-  const iterator = recur.iterator(dtstart);
+  const iterator = new ValidDatesIterator(recur, dtstart);
   let used = 0;
   while (used < recur.count) {
     const next: unknown = iterator.next();

@@ -1,13 +1,15 @@
 /**
  * Walks the occurrences of a recurring master in order of their original start, with overrides
  * applied (docs/sync-rules.md rule 23: `Event.iterator()` expands RRULE/RDATE/EXDATE only, so each occurrence
- * goes through `getOccurrenceDetails`, which also applies RANGE=THISANDFUTURE overrides).
+ * goes through `getOccurrenceDetails`, which also applies RANGE=THISANDFUTURE overrides). Rule dates
+ * that do not exist (30 February) are dropped, not rolled over: `valid-rule-dates.ts`.
  */
 import ICAL from 'ical.js';
 import type { CalendarObject } from './calendar-object';
 import { isCancelled, recurProperties, timeProperty, timeValues } from './component-utils';
 import { isFloatingTime, parseRecurrenceIdText, recurrenceIdText, timeToMs, wallOf } from './ical-time';
 import { wallClockToUtc } from './intl-zone';
+import { keepValidRuleDates } from './valid-rule-dates';
 import { formatIcalDate, wallToNumber } from './wall-clock';
 
 /** Guard against rules that never produce (or produce absurdly many) instances. */
@@ -97,6 +99,9 @@ export function* walkSeries(
   const event = new ICAL.Event(master, { exceptions: [...object.overrides] });
   const dtstart = event.startDate;
   normaliseUntil(master, dtstart);
+  keepValidRuleDates(master, (rule) => {
+    options.warnings.push(`Recurrence rule ${rule.toString()} gives no date that exists: it was stopped`);
+  });
   const overridesById = new Map<string, ICAL.Component>();
   for (const override of object.overrides) {
     const id = timeProperty(override, 'recurrence-id');
