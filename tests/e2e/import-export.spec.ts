@@ -7,6 +7,9 @@ import { ImportPage } from './pages/import-page';
 const FIXTURE = fileURLToPath(
   new URL('../fixtures/ics/import-duplicate-uid-and-broken.ics', import.meta.url),
 );
+const FOLDED = fileURLToPath(
+  new URL('../fixtures/ics/folds-inside-utf8-characters-crlf.ics', import.meta.url),
+);
 
 test.describe('import and export (.ics)', () => {
   test('preview with counts and the broken entry, import, re-import without doubles', async ({
@@ -41,6 +44,19 @@ test.describe('import and export (.ics)', () => {
     await agenda.goto('month', '2026-12-01');
     await expect(agenda.event('Choir rehearsal (church hall)')).toHaveCount(1);
     await expect(agenda.event('Quiz night')).toHaveCount(1);
+  });
+
+  test('a file folded inside é, € and 🎉 imports them whole (the page reads bytes, not text)', async ({
+    page,
+    agenda,
+  }) => {
+    const screen = new ImportPage(page);
+    await screen.goto();
+    await screen.pick(FOLDED);
+    await expect(screen.count('New: 1')).toBeVisible();
+    await screen.confirmImport();
+    await agenda.goto('month', '2026-03-01');
+    await expect(agenda.event('Café crème')).toHaveCount(1);
   });
 
   test('exports a calendar from its dialog and from the import page, keeping every event', async ({

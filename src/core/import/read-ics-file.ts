@@ -6,6 +6,7 @@
  */
 import ICAL from 'ical.js';
 import { isAppError, toAppErrorData } from '../errors';
+import { decodeIcalBytes } from '../ical/decode-ical-bytes';
 import { parseCalendarObject, splitCalendarObjects } from '../ical/parse';
 import { dedupeComponents } from './dedupe-components';
 import { ImportProblemKind, problemFromError, type ImportProblem } from './import-problem';
@@ -36,6 +37,11 @@ function calendarNameOf(text: string): string | null {
     // A broken entry elsewhere in the file: the name is a nicety, the entries are read one by one.
     return null;
   }
+}
+
+/** The bytes of a file: decoded with its folds unfolded first where they split a character (`decodeIcalBytes`). */
+export function readIcsBytes(bytes: Uint8Array): IcsFileContent {
+  return readIcsFile(decodeIcalBytes(bytes));
 }
 
 export function readIcsFile(text: string): IcsFileContent {

@@ -4,6 +4,7 @@
  * feed answers 304 with no body and costs nothing. Failures are AppErrors with a kind.
  */
 import { AppError, ErrorKind, type ErrorKind as Kind } from '../errors';
+import { decodeIcalBytes } from '../ical/decode-ical-bytes';
 
 export interface FeedValidators {
   readonly etag: string | null;
@@ -66,7 +67,8 @@ export async function fetchFeed(
   }
   if (response.status === 304) return { status: 'not-modified' };
   if (!response.ok) throw refusal(response);
-  const ics = await response.text();
+  // Bytes, not response.text(): a line fold inside a UTF-8 character is mended before decoding.
+  const ics = decodeIcalBytes(new Uint8Array(await response.arrayBuffer()));
   if (!/BEGIN:VCALENDAR/i.test(ics.slice(0, 2048))) {
     throw failure(ErrorKind.malformedIcs, 'This address does not give a calendar (.ics).', false);
   }

@@ -5,7 +5,7 @@
 import { exportCalendar, exportRange, type ExportedFile } from '../../core/export/export-events';
 import { applyImport, type ImportResult } from '../../core/import/apply-import';
 import { planImport, type ImportPlan } from '../../core/import/plan-import';
-import { readIcsFile, type IcsFileContent } from '../../core/import/read-ics-file';
+import { readIcsBytes, type IcsFileContent } from '../../core/import/read-ics-file';
 import type { CalendarId } from '../../core/model/ids';
 import { visibleCalendarIds } from '../../core/calendars/calendar-repo';
 import { db, pageContext } from '../../lib/db';
@@ -29,8 +29,9 @@ export async function loadFile(
   name: string,
   inboxKey: string | null = null,
 ): Promise<LoadedFile> {
-  const text = await file.text();
-  return { name, content: readIcsFile(text), inboxKey };
+  // Bytes, not file.text(): a line fold inside a UTF-8 character is mended before decoding.
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  return { name, content: readIcsBytes(bytes), inboxKey };
 }
 
 /** The oldest file waiting in the inbox, or null (no Cache API, or nothing there). */

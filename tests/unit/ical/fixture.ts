@@ -12,3 +12,8 @@ export function fixture(name: string): string {
 export const at = (iso: string): number => Date.parse(iso);
 
 export const iso = (ms: number): string => new Date(ms).toISOString();
+
+/** The bytes of `tests/fixtures/ics/<name>`, for fixtures that are not valid UTF-8 line by line. */
+export function fixtureBytes(name: string): Uint8Array<ArrayBuffer> {
+  return new Uint8Array(readFileSync(`${FIXTURES}${name}`));
+}

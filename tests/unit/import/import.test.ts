@@ -3,13 +3,27 @@ import { createCalendar } from '../../../src/core/calendars/calendar-repo';
 import { ErrorKind } from '../../../src/core/errors';
 import { applyImport } from '../../../src/core/import/apply-import';
 import { planImport } from '../../../src/core/import/plan-import';
-import { readIcsFile } from '../../../src/core/import/read-ics-file';
+import { readIcsBytes, readIcsFile } from '../../../src/core/import/read-ics-file';
 import type { Account } from '../../../src/core/model/account';
 import type { AccountId } from '../../../src/core/model/ids';
-import { fixture } from '../ical/fixture';
+import { fixture, fixtureBytes } from '../ical/fixture';
 import { freshDb, testContext } from '../data/helpers';
 
 const FILE = 'import-duplicate-uid-and-broken.ics';
+
+describe('readIcsBytes', () => {
+  it.each(['folds-inside-utf8-characters-crlf.ics', 'folds-inside-utf8-characters-lf.ics'])(
+    '%s: a fold inside é, € or 🎉 does not turn it into U+FFFD',
+    (name) => {
+      const content = readIcsBytes(fixtureBytes(name));
+      expect(content.problems).toEqual([]);
+      expect(content.calendarName).toBe('Café club');
+      expect(content.entries.map((entry) => entry.summary)).toEqual(['Café crème']);
+      expect(content.entries[0]?.ics).not.toContain('\uFFFD');
+      expect(content.entries[0]?.ics).toContain('Entrée 5 € ou 10 €');
+    },
+  );
+});
 
 describe('readIcsFile', () => {
   it('groups an override with its master, keeps the last copy of a duplicate and names the broken entry', () => {

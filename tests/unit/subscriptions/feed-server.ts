@@ -5,14 +5,14 @@ import type { AddressInfo } from 'node:net';
 export interface FeedServer {
   readonly url: string;
   readonly requests: IncomingHttpHeaders[];
-  /** Serves `body` from now on, with a new ETag. */
-  publish(body: string): void;
+  /** Serves `body` (text, or bytes sent as they are) from now on, with a new ETag. */
+  publish(body: string | Uint8Array): void;
   /** Answers every request with this status (500, 404…), or null to serve the feed again. */
   failWith(status: number | null): void;
   close(): Promise<void>;
 }
 
-export async function startFeedServer(body: string): Promise<FeedServer> {
+export async function startFeedServer(body: string | Uint8Array): Promise<FeedServer> {
   let current = body;
   let version = 1;
   let failure: number | null = null;

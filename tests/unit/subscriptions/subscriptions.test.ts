@@ -6,7 +6,7 @@ import { refreshSubscription } from '../../../src/core/subscriptions/refresh-sub
 import { previewFeed, subscribe } from '../../../src/core/subscriptions/subscribe';
 import type { AlmanacDb } from '../../../src/core/db/almanac-db';
 import type { CalendarId } from '../../../src/core/model/ids';
-import { fixture } from '../ical/fixture';
+import { fixture, fixtureBytes } from '../ical/fixture';
 import { freshDb, testContext, type TestContext } from '../data/helpers';
 import { startFeedServer, type FeedServer } from './feed-server';
 
@@ -47,6 +47,22 @@ describe('subscriptions against a local HTTP server', () => {
     expect(calendar).toMatchObject({ name: 'Town events', readOnly: true });
     expect(calendar?.subscription).toMatchObject({ etag: '"v1"', refreshMinutes: 60, lastError: null });
     expect(await summaries(db, id)).toEqual(['Brass band concert', 'Farmers market']);
+  });
+
+  it('a feed that folds lines inside UTF-8 characters keeps é, € and 🎉 (CRLF and LF)', async () => {
+    const feed = await startFeedServer(fixtureBytes('folds-inside-utf8-characters-crlf.ics'));
+    server = feed;
+    const first = await previewFeed(fetch, feed.url);
+    expect(first.name).toBe('Café club');
+    expect(first.content.entries.map((entry) => entry.summary)).toEqual(['Café crème']);
+    feed.publish(fixtureBytes('folds-inside-utf8-characters-lf.ics'));
+    const db = freshDb();
+    const ctx = testContext('2026-11-20T10:00:00Z');
+    const preview = await previewFeed(fetch, feed.url);
+    const id = await subscribe(db, { preview, name: preview.name, color: '#1a7f37' }, ctx);
+    const [event] = await db.events.where('calendarId').equals(id).toArray();
+    expect(event?.summary).toBe('Café crème');
+    expect(event?.ics).toContain('Fête 🎉 puis 🎉 et 🎉 fin');
   });
 
   it('refuses a second subscription to the same feed', async () => {

@@ -5,6 +5,7 @@
  * Everything else comes back to the caller, which checks it (rule 27: never trust "no error").
  */
 import { AppError, ErrorKind } from '../../../src/core/errors';
+import { decodeIcalBytes } from '../../../src/core/ical/decode-ical-bytes';
 import { parseRetryAfter } from './retry-after';
 
 export type DavMethod = 'GET' | 'PUT' | 'DELETE' | 'PROPFIND' | 'REPORT';
@@ -118,7 +119,14 @@ export function createTransport(deps: TransportDeps): DavTransport {
         headers,
         ...(request.body !== undefined ? { body: request.body } : {}),
       });
-      text = await response.text();
+      // The whole body, as bytes: a calendar-data (or a GET's object) may fold a line inside a UTF-8
+      // character, which only the bytes can mend. Unfolding every fold of an XML body would not be
+      // safe: elsewhere in it a newline and one space may separate attributes, or sit in a
+      // displayname, a calendar-description or an error text, and calendar-data's CRs may be written
+      // `&#13;`. decodeIcalBytes joins only a fold between an unfinished UTF-8 sequence and a
+      // continuation byte: those bytes are invalid UTF-8 wherever they stand, so no other part of a
+      // well-formed answer holds them, and ical.js unfolds the rest once the XML is read.
+      text = decodeIcalBytes(new Uint8Array(await response.arrayBuffer()));
     } catch (error) {
       throw new AppError(
         {
