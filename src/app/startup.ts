@@ -7,6 +7,7 @@ import { db, pageContext } from '../lib/db';
 import { locale, setLocale } from '../lib/i18n/locale';
 import { resolveLocale } from '../lib/language';
 import { replaySettingsJournal } from '../lib/settings-journal';
+import { replayNotedWrites } from '../pages/agenda/pending-writes';
 import { reportStorageProblem, requestPersistentStorage } from '../lib/storage';
 import { applyTheme } from '../lib/theme';
 import { liveQuery } from 'dexie';
@@ -53,6 +54,8 @@ export function applyBootPreferences(): void {
 export async function startUp(): Promise<void> {
   await openDatabase();
   await replaySettingsJournal(db);
+  // Event changes the last page noted and did not see committed (it was reloaded or closed at once).
+  await replayNotedWrites();
   const settings = await readSettings(db);
   setLocale(resolveLocale(settings.language, navigator.languages));
   applyTheme(settings.theme);

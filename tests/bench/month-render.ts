@@ -11,6 +11,7 @@ import type { OccurrenceRecord } from '../../src/core/model/occurrence';
 import type { TimeRange } from '../../src/core/occurrences/time-range';
 import { calendarOptions, type CalendarHandlers } from '../../src/pages/agenda/calendar-options';
 import { instantOfFcString } from '../../src/pages/agenda/fc-dates';
+import { ChangeOutcome, createSavingMarks } from '../../src/pages/agenda/saving-marks';
 import { toCalendarEvent } from '../../src/pages/agenda/to-calendar-event';
 
 export interface RenderTiming {
@@ -33,7 +34,7 @@ function benchHandlers(onRange: (range: TimeRange) => void, zone: string): Calen
     },
     onSelect: () => undefined,
     onOpen: () => undefined,
-    onChange: () => undefined,
+    onChange: () => Promise.resolve(ChangeOutcome.reverted),
     onRenderError: () => undefined,
     label: (title, timeText) => `${title}, ${timeText}`,
   };
@@ -80,6 +81,7 @@ export async function timeMonthRender(
       benchHandlers((r) => (seen.range = r), zone),
       zone,
       'en',
+      createSavingMarks(container, () => undefined),
     ),
     initialView: 'dayGridMonth',
     initialDate: date,

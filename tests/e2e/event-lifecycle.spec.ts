@@ -4,6 +4,7 @@ import { addDays, today } from './support/dates';
 import { createTimedEvent } from './support/flows';
 import { countRows } from './support/idb';
 import { expect, test } from './support/test';
+import { controlWritePath, notedWrites, WritePath } from './support/write-path';
 
 test.describe('a one-off event', () => {
   test('created by dragging in the week grid shows in the dashboard widget and opens from it', async ({
@@ -75,15 +76,8 @@ test.describe('a one-off event', () => {
     const target = (await agenda.dayCells(after).count()) > 0 ? after : addDays(day, -1);
 
     await agenda.dragEventToDay('Gym', target);
-    const column = await agenda.columnBox(target);
-    // FullCalendar may redraw the event while it settles: read its box until it sits in the column.
-    await expect
-      .poll(async () => {
-        const box = await agenda.event('Gym').first().boundingBox();
-        const middle = box ? box.x + box.width / 2 : -1;
-        return middle > column.x && middle < column.x + column.width;
-      })
-      .toBe(true);
+    // Done as the user sees it: in the new column and no longer marked as saving (aria-busy).
+    await agenda.expectMovedTo('Gym', target);
 
     await page.reload();
     const editor = await agenda.openEvent('Gym');
@@ -101,5 +95,39 @@ test.describe('a one-off event', () => {
     await new ConfirmDialog(page, 'Delete event?').confirm();
     await expect(agenda.event('Haircut')).toHaveCount(0);
     await expect.poll(() => countRows(page, 'events')).toBe(0);
+  });
+});
+
+test.describe('a move that cannot be saved', () => {
+  // The write path is made to fail below; a service worker would serve it from its cache.
+  test.use({ serviceWorkers: 'block' });
+
+  test('goes back to its day and says why', async ({ page, agenda }) => {
+    const writes = await controlWritePath(page);
+    const day = addDays(today(), 1);
+    await agenda.goto('week', day);
+    await createTimedEvent(agenda, { title: 'Gym', date: day, start: '12:00', end: '13:00' });
+    const after = addDays(day, 1);
+    const target = (await agenda.dayCells(after).count()) > 0 ? after : addDays(day, -1);
+
+    // A fresh page that cannot load the code that saves changes (offline, no cached copy).
+    writes.set(WritePath.fail);
+    await page.reload();
+    await expect(agenda.event('Gym')).toHaveCount(1);
+    await agenda.dragEventToDay('Gym', target);
+
+    await expect(agenda.main.getByRole('alert')).toContainText(
+      'The change was not saved: part of Almanac could not be loaded.',
+    );
+    await agenda.expectMovedTo('Gym', day);
+    expect(await notedWrites(page)).toEqual([]);
+    expect(writes.requests()).toBeGreaterThan(1);
+
+    // Nothing was stored: after a reload (with the write path back) it is still on its first day.
+    writes.set(WritePath.open);
+    await page.reload();
+    const editor = await agenda.openEvent('Gym');
+    await expect(editor.startDate).toHaveValue(day);
+    await expect(editor.startTime).toHaveValue('12:00');
   });
 });

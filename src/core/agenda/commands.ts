@@ -8,3 +8,4 @@ export { loadEventForEditing, type EventForEditing } from './commands/load-event
 export { editOccurrence, type EditOccurrenceInput } from './commands/edit-occurrence';
 export { moveOccurrence, movedTiming, type MoveOccurrenceInput } from './commands/move-occurrence';
 export { deleteOccurrence, type DeleteOccurrenceInput } from './commands/delete-occurrence';
+export { commitOnce, COMMITTED_WRITES_KEY } from './commands/commit-once';

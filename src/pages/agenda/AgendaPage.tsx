@@ -24,13 +24,17 @@ import type { CalendarHandlers } from './calendar-options';
 import type { EditorRequest } from './editor-session';
 import { instantOfFcString } from './fc-dates';
 import { parseOccurrenceId } from './occurrence-ref';
+import { moveFromCalendar } from './move-from-calendar';
+import { clearReplayFailures, failedReplays, preloadWriterWhenIdle } from './pending-writes';
 import { createPrompt } from './prompt';
 import { defaultNewDraft, draftFromNewParam, draftFromSelection } from './selection-draft';
 import './agenda.css';
 
 /**
- * What needs ical.js (the editor, moves, calendar writes) loads on first use, not with the agenda:
- * the first paint of a week only needs FullCalendar and the occurrence table.
+ * What needs ical.js (the editor, event writes, calendar writes) loads on first use, not with the
+ * agenda: the first paint of a week only needs FullCalendar and the occurrence table. Event writes
+ * (pending-writes.ts) are fetched ahead once the calendar has settled and the page is idle, so a drag
+ * does not wait for them.
  */
 const EventEditor = lazy(async () => ({ default: (await import('./EventEditor')).EventEditor }));
 const loadActions = (): Promise<typeof import('./agenda-actions')> => import('./agenda-actions');
@@ -75,6 +79,16 @@ export function AgendaPage(): JSX.Element {
   };
   const data = createAgendaData(range, report);
   const drop = createIcsDrop(useNavigate(), report);
+  // Changes made just before the last page went away, replayed at start-up, that could not be applied.
+  createEffect(() => {
+    const failure = failedReplays().at(-1);
+    if (failure === undefined) return;
+    const reason = appErrorMessage(failure.error);
+    setProblem(
+      t(failure.kept ? 'replayPostponed' : 'replayFailed', { reason: t(reason.key, reason.params) }),
+    );
+    clearReplayFailures();
+  });
   createEffect(() => {
     const error = data.error();
     if (error !== null)
@@ -124,14 +138,7 @@ export function AgendaPage(): JSX.Element {
     onOpen: (event) => {
       openNew({ kind: 'edit', ref: { eventId: event.eventId, recurrenceId: event.recurrenceId } });
     },
-    onChange: (event, span, revert) => {
-      loadActions()
-        .then((actions) => actions.moveFromCalendar({ event, span, revert }, askScope, report))
-        .catch((error: unknown) => {
-          revert();
-          report(error);
-        });
-    },
+    onChange: moveFromCalendar({ askScope, report, zone }),
     onRenderError: report,
     label: (eventTitle, timeText, allDay) =>
       t('eventLabel', {
@@ -230,6 +237,7 @@ export function AgendaPage(): JSX.Element {
             handlers={handlers}
             onLoadError={report}
             loadAfterPaintOf={TITLE_ID}
+            onSettled={preloadWriterWhenIdle}
           />
         </section>
       </div>

@@ -20,6 +20,8 @@ export interface CalendarViewProps {
   readonly onLoadError: (error: unknown) => void;
   /** The `elementtiming` of the page's main text: FullCalendar's code is fetched once it is painted. */
   readonly loadAfterPaintOf: string;
+  /** Called once, when FullCalendar's first layout has settled. */
+  readonly onSettled?: () => void;
 }
 
 /**
@@ -69,14 +71,17 @@ export function CalendarView(props: CalendarViewProps): JSX.Element {
       handlers: props.handlers,
     });
     calendar = created;
+    const onSettled = props.onSettled;
     // Setting up and drawing are FullCalendar's two long steps: a task each, so neither holds up
     // input for the sum of both.
     setTimeout(() => {
       if (disposed) return;
       created.render();
       afterLayout(() => {
+        if (disposed) return;
         created.settleScroll();
         setSettled(true);
+        onSettled?.();
       });
     }, 0);
   };

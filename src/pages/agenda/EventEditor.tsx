@@ -87,6 +87,8 @@ export function EventEditor(props: EventEditorProps): JSX.Element {
             <form
               class="agenda-form"
               novalidate
+              // Saving or deleting: busy until the write has committed (the dialog then closes).
+              aria-busy={session.busy()}
               onSubmit={(e) => {
                 e.preventDefault();
                 void session.save().then(() => {

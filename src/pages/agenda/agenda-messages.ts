@@ -109,6 +109,12 @@ export const agendaMessages = defineCatalog({
       'The device is out of storage space, so the change was not saved. Free some space and try again.',
     errorStorage: 'Storage is not available in this browser window, so nothing can be saved.',
     errorUnknown: 'Something went wrong and the change was not saved: {message}',
+    errorNetwork:
+      'The change was not saved: part of Almanac could not be loaded. Check the connection, reload the page and try again.',
+    replayFailed:
+      'A change made just before the page was last closed or reloaded could not be saved. {reason}',
+    replayPostponed:
+      'A change made just before the page was last closed or reloaded is not saved yet; Almanac will try again the next time it starts. {reason}',
     errorLoading: 'The agenda could not be read: {message}',
     dismiss: 'Dismiss',
   },
@@ -219,6 +225,12 @@ export const agendaMessages = defineCatalog({
       'L’appareil manque d’espace de stockage ; la modification n’a pas été enregistrée. Libérez de l’espace puis réessayez.',
     errorStorage: 'Le stockage n’est pas disponible dans cette fenêtre ; rien ne peut être enregistré.',
     errorUnknown: 'Un problème est survenu et la modification n’a pas été enregistrée : {message}',
+    errorNetwork:
+      'La modification n’a pas été enregistrée : une partie d’Almanac n’a pas pu être chargée. Vérifiez la connexion, rechargez la page et réessayez.',
+    replayFailed:
+      'Une modification faite juste avant la dernière fermeture ou le dernier rechargement de la page n’a pas pu être enregistrée. {reason}',
+    replayPostponed:
+      'Une modification faite juste avant la dernière fermeture ou le dernier rechargement de la page n’est pas encore enregistrée ; Almanac réessaiera à son prochain démarrage. {reason}',
     errorLoading: 'L’agenda n’a pas pu être lu : {message}',
     dismiss: 'Fermer',
   },

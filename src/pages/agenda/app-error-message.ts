@@ -17,6 +17,8 @@ export function appErrorMessage(error: unknown): { key: AgendaMessageKey; params
       return { key: 'errorQuota', params };
     case 'storage-unavailable':
       return { key: 'errorStorage', params };
+    case 'network':
+      return { key: 'errorNetwork', params };
     default:
       return { key: 'errorUnknown', params };
   }

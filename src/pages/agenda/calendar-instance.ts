@@ -5,6 +5,7 @@ import type { Locale } from '../../lib/i18n/i18n-types';
 import type { AgendaView } from './agenda-route';
 import { calendarOptions, fcLocale, SCROLL_TIME, type CalendarHandlers } from './calendar-options';
 import { sameEvents } from './same-events';
+import { createSavingMarks } from './saving-marks';
 import { FC_VIEW_TYPE } from './fc-views';
 
 /**
@@ -46,15 +47,49 @@ const SOURCE_ID = 'agenda';
  * as separate tasks. The events already known are in the first state (one render, not two).
  */
 export function createAgendaCalendar(container: HTMLElement, init: CalendarInit): AgendaCalendar {
+  let shown = init.events;
+  let source: EventSourceApi | null = null;
+  // While a drag or resize is being saved, FullCalendar holds the moved event in its new place (and
+  // `revert` holds the old one): replacing the source then would draw it back where it was, or leave
+  // `revert` restoring an event of a source that is gone. The newest events wait here instead.
+  let waiting: readonly EventInput[] | null = null;
+  const replaceSource = (events: readonly EventInput[]): void => {
+    if (sameEvents(shown, events)) return;
+    shown = events;
+    calendar.batchRendering(() => {
+      source?.remove();
+      source = calendar.addEventSource({ id: SOURCE_ID, events: [...events] });
+    });
+  };
+  // Events that waited may have been read before a change committed: those occurrences keep the times
+  // FullCalendar shows, which are the ones stored. The commit makes the live query read them again.
+  const withStoredTimes = (events: readonly EventInput[], stored: ReadonlySet<string>): EventInput[] =>
+    events.map((input) => {
+      const current =
+        typeof input.id === 'string' && stored.has(input.id) ? calendar.getEventById(input.id) : null;
+      if (!current) return input;
+      const patched: EventInput = { ...input, start: current.startStr, allDay: current.allDay };
+      // FullCalendar drops the end of a timed event moved to the all-day row.
+      if (current.endStr === '') delete patched.end;
+      else patched.end = current.endStr;
+      return patched;
+    });
+  let destroyed = false;
+  const marks = createSavingMarks(container, (stored) => {
+    const events = waiting;
+    waiting = null;
+    // A write may end after the agenda was left.
+    if (events !== null && !destroyed)
+      replaceSource(stored.size === 0 ? events : withStoredTimes(events, stored));
+  });
   const calendar = new Calendar(container, {
-    ...calendarOptions(init.handlers, init.timeZone, init.locale),
+    ...calendarOptions(init.handlers, init.timeZone, init.locale, marks),
     firstDay: init.firstDay,
     initialView: FC_VIEW_TYPE[init.view],
     initialDate: init.date,
     eventSources: [{ id: SOURCE_ID, events: [...init.events] }],
   });
-  let shown = init.events;
-  let source: EventSourceApi | null = calendar.getEventSourceById(SOURCE_ID);
+  source = calendar.getEventSourceById(SOURCE_ID);
   return {
     render: () => {
       calendar.render();
@@ -67,19 +102,16 @@ export function createAgendaCalendar(container: HTMLElement, init: CalendarInit)
       else calendar.gotoDate(date);
     },
     setEvents: (events) => {
+      if (marks.active()) waiting = events;
       // Live queries re-run on any write to their tables; most re-runs change nothing on screen.
-      if (sameEvents(shown, events)) return;
-      shown = events;
-      calendar.batchRendering(() => {
-        source?.remove();
-        source = calendar.addEventSource({ id: SOURCE_ID, events: [...events] });
-      });
+      else replaceSource(events);
     },
     setLocale: (locale, firstDay) => {
       calendar.setOption('locale', fcLocale(locale));
       calendar.setOption('firstDay', firstDay);
     },
     destroy: () => {
+      destroyed = true;
       calendar.destroy();
     },
   };

@@ -8,6 +8,7 @@ import timeGridPlugin from 'fullcalendar/timegrid';
 import type { Locale } from '../../lib/i18n/i18n-types';
 import { intlLocale } from '../../lib/i18n/locale';
 import type { FcSpan } from './fc-dates';
+import { ChangeOutcome, type SavingMarks } from './saving-marks';
 import { firstDayOfWeek } from './week-start';
 import { agendaEventProps, type AgendaEventProps } from './to-calendar-event';
 
@@ -15,9 +16,13 @@ export interface CalendarHandlers {
   readonly onDatesSet: (span: FcSpan, title: string) => void;
   readonly onSelect: (span: FcSpan) => void;
   readonly onOpen: (event: AgendaEventProps) => void;
-  /** A drag or resize ended; call `revert` to put the event back. */
-  readonly onChange: (event: AgendaEventProps, span: FcSpan, revert: () => void) => void;
-  /** A render hook failed for one event: that event is skipped, the view goes on. */
+  /**
+   * A drag or resize ended. Resolves once the change is stored (`committed`) or, having called
+   * `revert` to put the event back, once it is not (`reverted`); never rejects. Meanwhile the event
+   * shows as saving.
+   */
+  readonly onChange: (event: AgendaEventProps, span: FcSpan, revert: () => void) => Promise<ChangeOutcome>;
+  /** A hook failed for one event: that event is skipped (or put back), the view goes on. */
   readonly onRenderError: (error: unknown) => void;
   /** The accessible label of an event, e.g. "Standup, 09:00 – 09:15". */
   readonly label: (title: string, timeText: string, allDay: boolean) => string;
@@ -36,15 +41,48 @@ function spanOf(event: EventApi): FcSpan {
 }
 
 /**
+ * A drop or resize: the event shows as saving until the page says how it ended. FullCalendar has
+ * already drawn it in its new place; it stays marked until the write has committed.
+ */
+function changed(
+  info: { readonly event: EventApi; readonly revert: () => void },
+  handlers: CalendarHandlers,
+  marks: SavingMarks,
+): void {
+  const props = agendaEventProps(info.event.extendedProps);
+  if (!props) {
+    info.revert();
+    return;
+  }
+  const settle = marks.begin(props.occurrenceId);
+  handlers
+    .onChange(props, spanOf(info.event), info.revert)
+    .catch((error: unknown) => {
+      // onChange does not reject; should it ever, the event goes back and the error is shown.
+      info.revert();
+      handlers.onRenderError(error);
+      return ChangeOutcome.reverted;
+    })
+    .then(settle, () => {
+      settle(ChangeOutcome.reverted);
+    });
+}
+
+/**
  * Gives each rendered event our data attribute, a name and keyboard access. Guarded: a failure on one
  * event is reported and that element left as FullCalendar drew it.
  */
-function decorateEvent(info: EventDisplayInfo & { el: HTMLElement }, handlers: CalendarHandlers): void {
+function decorateEvent(
+  info: EventDisplayInfo & { el: HTMLElement },
+  handlers: CalendarHandlers,
+  marks: SavingMarks,
+): void {
   try {
     const props = agendaEventProps(info.event.extendedProps);
     if (!props || info.isMirror) return;
     const el = info.el;
     el.dataset['occurrenceId'] = props.occurrenceId;
+    marks.decorate(el, props.occurrenceId);
     const label = handlers.label(info.event.title, info.timeText, info.event.allDay);
     el.setAttribute('aria-label', props.location === '' ? label : `${label}, ${props.location}`);
     el.title = label;
@@ -85,11 +123,15 @@ export function slotLabel(info: FormattingData): string {
 /** Where a day or week view opens: the working morning, not midnight. */
 export const SCROLL_TIME = '08:00:00';
 
-/** Everything about the calendar that does not change while the page is open. */
+/**
+ * Everything about the calendar that does not change while the page is open; `marks` keeps the events
+ * whose change is still being saved.
+ */
 export function calendarOptions(
   handlers: CalendarHandlers,
   timeZone: string,
   locale: Locale,
+  marks: SavingMarks,
 ): CalendarOptions {
   return {
     plugins: [dayGridPlugin, timeGridPlugin, listPlugin, interactionPlugin, classicTheme],
@@ -122,17 +164,13 @@ export function calendarOptions(
       if (props) handlers.onOpen(props);
     },
     eventDrop: (info) => {
-      const props = agendaEventProps(info.event.extendedProps);
-      if (props) handlers.onChange(props, spanOf(info.event), info.revert);
-      else info.revert();
+      changed(info, handlers, marks);
     },
     eventResize: (info) => {
-      const props = agendaEventProps(info.event.extendedProps);
-      if (props) handlers.onChange(props, spanOf(info.event), info.revert);
-      else info.revert();
+      changed(info, handlers, marks);
     },
     eventDidMount: (info) => {
-      decorateEvent(info, handlers);
+      decorateEvent(info, handlers, marks);
     },
   };
 }

@@ -1,10 +1,5 @@
 import { createSignal, onMount, type Accessor } from 'solid-js';
-import {
-  createEvent,
-  deleteOccurrence,
-  editOccurrence,
-  loadEventForEditing,
-} from '../../core/agenda/commands';
+import { loadEventForEditing } from '../../core/agenda/commands';
 import type { DraftErrors, EditScope, EventDraft } from '../../core/ical/event-draft';
 import { validateDraft } from '../../core/ical/validate-draft';
 import type { CalendarId } from '../../core/model/ids';
@@ -12,6 +7,7 @@ import { db, pageContext, viewerZone } from '../../lib/db';
 import { draftToForm, formToDraft, type EditorForm } from './editor-form';
 import { hasErrors } from './editor-errors';
 import type { OccurrenceRef } from './occurrence-ref';
+import { saveWrite } from './pending-writes';
 
 export type EditorRequest =
   | { readonly kind: 'new'; readonly draft: EventDraft }
@@ -44,7 +40,8 @@ export interface EditorSession {
 
 /**
  * The editor's state and actions: loads an existing occurrence, validates with validateDraft (nothing
- * is saved while an error shows), asks the recurrence scope, and writes through the agenda commands.
+ * is saved while an error shows), asks the recurrence scope, and writes through pending-writes.ts: the
+ * editor closes only once the write has committed, and stays open with the error if it failed.
  */
 export function createEditorSession(deps: EditorDeps): EditorSession {
   const zone = viewerZone();
@@ -97,12 +94,12 @@ export function createEditorSession(deps: EditorDeps): EditorSession {
       if (hasErrors(found)) return false;
       const calendarId = current.calendarId as CalendarId;
       if (request.kind === 'new') {
-        await createEvent(db, { calendarId, draft }, pageContext());
+        await saveWrite({ kind: 'create', input: { calendarId, draft } });
         return true;
       }
       const scope = await scopeFor();
       if (scope === null) return false;
-      await editOccurrence(db, { ...request.ref, draft, scope, calendarId }, pageContext());
+      await saveWrite({ kind: 'edit', input: { ...request.ref, draft, scope, calendarId } });
       return true;
     });
 
@@ -114,7 +111,7 @@ export function createEditorSession(deps: EditorDeps): EditorSession {
       if (current.phase === 'ready' && current.recurring) scope = await deps.askScope();
       else if (!(await deps.confirmDelete(form()?.title ?? ''))) scope = null;
       if (scope === null) return false;
-      await deleteOccurrence(db, { ...request.ref, scope }, pageContext());
+      await saveWrite({ kind: 'delete', input: { ...request.ref, scope } });
       return true;
     });
 

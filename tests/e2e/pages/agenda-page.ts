@@ -139,6 +139,69 @@ export class AgendaPage extends Shell {
     await this.page.mouse.up();
   }
 
+  /**
+   * Drags the bottom edge of the rendered event with this title down (or up) the time grid so that it
+   * ends at `time` (`HH:MM`), as a user resizes it with the mouse: to just above the slot starting then.
+   */
+  async resizeEventEnd(title: string, time: string): Promise<void> {
+    const source = this.event(title).first();
+    await source.scrollIntoViewIfNeeded();
+    const box = await source.boundingBox();
+    if (!box) throw new Error(`Event ${title} is not rendered`);
+    const x = box.x + box.width / 2;
+    const edge = box.y + box.height - 2;
+    const endY = (await this.slotBox(time)).y - 4;
+    await this.page.mouse.move(x, edge);
+    await this.page.mouse.down();
+    await this.page.mouse.move(x, edge + 3, { steps: 2 });
+    await this.page.mouse.move(x, endY, { steps: 10 });
+    await this.page.mouse.up();
+  }
+
+  /** Event elements whose change is still being saved (`aria-busy="true"`): not done yet. */
+  savingEvents(): Locator {
+    return this.events().and(this.page.locator('[aria-busy="true"]'));
+  }
+
+  /**
+   * Waits until the event with this title sits in `date`'s time-grid column and is no longer marked as
+   * saving: what the user sees as a finished move. Event, column and mark are read together, in one
+   * go, as FullCalendar may redraw meanwhile (and after a reload it draws the grid first).
+   */
+  async expectMovedTo(title: string, date: string): Promise<void> {
+    await expect
+      .poll(() =>
+        this.event(title)
+          .first()
+          .evaluate((el, day) => {
+            // The time-grid column: the tallest element carrying the date (as columnBox reads it).
+            const columns = [...document.querySelectorAll(`main [data-date="${day}"]`)].map((c) =>
+              c.getBoundingClientRect(),
+            );
+            const column = columns.sort((a, b) => b.height - a.height)[0];
+            if (!column || column.height < 200) return false;
+            const r = el.getBoundingClientRect();
+            const middle = r.x + r.width / 2;
+            return middle > column.x && middle < column.right && el.getAttribute('aria-busy') !== 'true';
+          }, date),
+      )
+      .toBe(true);
+  }
+
+  /** Waits until the event with this title shows `text` (e.g. its new end time) and is no longer saving. */
+  async expectShowsSaved(title: string, text: string): Promise<void> {
+    await expect
+      .poll(() =>
+        this.event(title)
+          .first()
+          .evaluate(
+            (el, wanted) => el.textContent.includes(wanted) && el.getAttribute('aria-busy') !== 'true',
+            text,
+          ),
+      )
+      .toBe(true);
+  }
+
   calendarToggle(name: string): Locator {
     return this.sidebar.getByRole('checkbox', { name, exact: true });
   }
