@@ -92,6 +92,38 @@ describe.each(KINDS)('rule 5 on %s', (kind) => {
     h.close();
   });
 
+  // Found by `npm run soak` (seed 991312049, path 1473:3:4:5:0:4:0:4:10:10:4:1:10:11:26:11:10:25:64:15:18:12:14:14:14):
+  // the answer dropped queued deletes ("the server holds nothing to delete"), but the server does hold
+  // what the asking sync itself pushed, so an event deleted here while the question waited came back.
+  it.each(['empty-here', 'put-back'] as const)(
+    'rules 4, 5: an event pushed by the sync that asked, deleted here while the question waits, stays deleted (%s)',
+    async (answer) => {
+      const h = await createHarness(server);
+      for (const uid of ['a', 'b']) await h.putOnServer(uid, `Event ${uid}`);
+      await h.sync();
+      for (const uid of ['a', 'b']) await h.deleteOnServer(uid);
+      const pushed = await h.createLocal('Pushed, then deleted here');
+      h.middleware.push(refuseTokenOnce());
+      expect(await h.sync()).toMatchObject({ pushed: 1, awaitingDecision: true });
+      const uid = (await h.db.events.get(pushed))?.uid;
+      expect(
+        (await h.serverObjects()).filter((object) => uid && object.ics.includes(`UID:${uid}`)),
+      ).toHaveLength(1);
+      await h.deleteLocal(pushed);
+
+      await h.engine.answerEmptyOnServer(h.calendarId, answer);
+      for (let round = 0; round < 3 && (await h.db.outbox.count()) > 0; round += 1) await h.sync();
+      await h.sync();
+
+      expect(await h.db.outbox.count()).toBe(0);
+      expect((await h.events()).map((event) => event.summary)).not.toContain('Pushed, then deleted here');
+      expect((await h.serverObjects()).filter((object) => uid && object.ics.includes(`UID:${uid}`))).toEqual(
+        [],
+      );
+      h.close();
+    },
+  );
+
   it('rule 5: "Empty it here too" deletes the synced events, keeps new events and unsent edits, then syncs normally', async () => {
     const h = await createHarness(server);
     await askedAfterEmptyRelist(h);

@@ -69,11 +69,12 @@ describe('answering the rule-5 question', () => {
     // The edited event keeps its last synced text as the base of a later merge; the new one has none.
     expect(events.find((event) => event.uid === 'edited')?.syncedIcs).toContain('SUMMARY:edited');
     expect(events.find((event) => event.uid === 'fresh')?.syncedIcs).toBeNull();
-    expect(await t.outbox()).toEqual(['edited create', 'fresh create']);
+    // A queued delete stays: the server may hold what the sync that asked pushed (found by npm run soak).
+    expect(await t.outbox()).toEqual(['edited create', 'fresh create', 'gone delete']);
     expect(await t.db.occurrences.where('eventId').equals(t.plain).count()).toBe(0);
   });
 
-  it('rule 5: "Put my events back" queues every event as a create; queued deletes go', async () => {
+  it('rule 5: "Put my events back" queues every event as a create; queued deletes stay', async () => {
     const t = await setUp();
     const outcome = await answerEmptyOnServer(t.db, CAL, 'put-back', NOW);
 
@@ -83,7 +84,7 @@ describe('answering the rule-5 question', () => {
       ['fresh', null],
       ['plain', null],
     ]);
-    expect(await t.outbox()).toEqual(['edited create', 'fresh create', 'plain create']);
+    expect(await t.outbox()).toEqual(['edited create', 'fresh create', 'gone delete', 'plain create']);
   });
 
   it('rule 5: either answer clears the question and the token with its effect, so the next sync re-lists', async () => {

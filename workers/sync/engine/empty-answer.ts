@@ -8,8 +8,11 @@
  * - "Put my events back on the server": every event becomes a create again, pushed by the next sync
  *   with If-None-Match: * (rule 14), so an object the server holds after all meets 412 and is merged.
  *
- * Either way queued deletes go (the server holds nothing to delete) and the stored token and ctag
- * are forgotten: the next sync pushes, then lists the calendar completely and carries on normally.
+ * Either way queued deletes stay: the server may hold what the sync that asked pushed itself, and the
+ * user deleted it here since (found by `npm run soak`, tests/integration/sync/empty-on-server.test.ts);
+ * a delete of an object the server no longer holds meets 404 and its tombstone is dropped by the
+ * complete listing that follows (tombstones.ts). The stored token and ctag are forgotten: the next
+ * sync pushes, then lists the calendar completely and carries on normally.
  */
 import type { AlmanacDb } from '../../../src/core/db/almanac-db';
 import { deleteEvent } from '../../../src/core/events/event-store';
@@ -76,11 +79,6 @@ export async function answerEmptyOnServer(
       await db.outbox.add(createEntry(event, now));
       queued += 1;
     }
-    await db.outbox
-      .where('calendarId')
-      .equals(calendarId)
-      .filter((entry) => entry.op === 'delete')
-      .delete();
     await db.syncState.put({
       ...state,
       emptyOnServer: null,
