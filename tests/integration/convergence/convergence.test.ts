@@ -23,6 +23,7 @@ const RUNS = Number(process.env.ALMANAC_FC_RUNS ?? 200);
 const SEED_SETTING = process.env.ALMANAC_FC_SEED ?? '42';
 const SEED = SEED_SETTING === 'random' ? Date.now() % 2 ** 31 : Number(SEED_SETTING);
 const PATH = process.env.ALMANAC_FC_PATH;
+const SHRINK_BUDGET_MS = 8 * 60_000;
 
 let world: World | undefined;
 let createEngine: CreateSyncEngine | undefined;
@@ -47,14 +48,20 @@ describe('CalDAV sync convergence under faults', () => {
       let faultFree = 0;
       let asked = 0;
       let last: CaseResult | undefined;
+      // Shrinking replays cases against real servers: once it has run SHRINK_BUDGET_MS, every further
+      // candidate passes, so the smallest failure found so far is the one reported. The run itself has
+      // no time limit: a loaded machine makes it slower, never red.
+      let shrinkingSince: number | null = null;
       await fc.assert(
         fc.asyncProperty(scenarioArbitrary, async (scenario) => {
+          if (shrinkingSince !== null && performance.now() - shrinkingSince > SHRINK_BUDGET_MS) return;
           if (!world || !createEngine) throw new Error('the convergence world did not start');
           cases += 1;
           last = await runCase(world, scenario, createEngine);
           if (last.settle?.neededFaultFree) faultFree += 1;
           asked += last.asked;
           if (last.problems.length > 0) {
+            shrinkingSince ??= performance.now();
             throw new Error(`${last.problems.join('\n')}\n--- transcript ---\n${last.transcript.join('\n')}`);
           }
         }),
@@ -62,9 +69,6 @@ describe('CalDAV sync convergence under faults', () => {
           numRuns: RUNS,
           seed: SEED,
           ...(PATH !== undefined ? { path: PATH } : {}),
-          // Shrinking replays cases against real servers: cap it so a failure still reports in time.
-          interruptAfterTimeLimit: 8 * 60_000,
-          markInterruptAsFailure: true,
         },
       );
       const seconds = ((performance.now() - started) / 1000).toFixed(1);
@@ -76,6 +80,7 @@ describe('CalDAV sync convergence under faults', () => {
       // A replayed path runs just that case.
       expect(cases).toBeGreaterThanOrEqual(PATH !== undefined ? 1 : RUNS);
     },
-    15 * 60_000,
+    // A guard against a hang, not a speed limit (at load 15–20 on 2 cores, 140 cases took 8 min).
+    60 * 60_000,
   );
 });

@@ -186,7 +186,7 @@ async function main(): Promise<number> {
     out(
       settings.path === undefined
         ? `  cases run          ${tally.cases} of ${settings.cases}, first seed ${settings.seed}`
-        : `  cases run          ${tally.cases}: the replay of seed ${settings.seed} path ${settings.path}`,
+        : `  cases run          ${tally.cases}, replaying seed ${settings.seed} from path ${settings.path}`,
     );
     out(
       `    by server        radicale ${tally.byServer.radicale}, xandikos ${tally.byServer.xandikos}; ` +
