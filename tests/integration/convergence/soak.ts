@@ -251,11 +251,13 @@ async function main(): Promise<number> {
     while (tally.cases < settings.cases && tally.divergences.length < settings.maxDivergences) {
       const divergence = await runChunk(world, createEngine, tally, {
         seed,
-        runs: settings.cases - tally.cases,
+        // A path replays its case (fast-check would otherwise carry on from it for `runs` cases).
+        runs: settings.path === undefined ? settings.cases - tally.cases : 1,
         path: settings.path,
         outDir: settings.outDir,
         progress,
         abort,
+        stopping: () => live.stopping,
       });
       if (divergence) {
         tally.divergences.push(divergence);
@@ -292,6 +294,8 @@ async function runChunk(
     readonly outDir: string;
     readonly progress: () => void;
     readonly abort: (status: number, message: string) => void;
+    /** True once the run is being stopped: its servers go, so a case in flight proves nothing. */
+    readonly stopping: () => boolean;
   },
 ): Promise<Divergence | null> {
   const faultsBefore = world.faultsByKind();
@@ -306,6 +310,7 @@ async function runChunk(
   } = { index: -1, shrinkStarted: null, faultsAtFailure: null, failing: null };
 
   const property = fc.asyncProperty(scenarioArbitrary, async (scenario) => {
+    if (options.stopping()) return true;
     if (seen.shrinkStarted !== null && performance.now() - seen.shrinkStarted > SHRINK_BUDGET_MS) return true;
     if (seen.shrinkStarted === null) seen.index += 1;
     const where = `seed ${options.seed} path ${options.path ?? String(seen.index)}`;
@@ -321,6 +326,7 @@ async function runChunk(
     } finally {
       clearTimeout(watchdog);
     }
+    if (options.stopping()) return true;
     if (seen.shrinkStarted === null) {
       tally.cases += 1;
       tally.byServer[scenario.server] += 1;
