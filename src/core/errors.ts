@@ -1,3 +1,5 @@
+import type { ProxyRefusal } from './proxy-refusal';
+
 /**
  * Errors are data with a kind, so they survive the worker boundary (structured clone) and the UI can
  * map each kind to words and an action (src/lib/error-messages.ts).
@@ -19,7 +21,7 @@ export const ErrorKind = {
   serverNotFound: 'server-not-found',
   /** Something answers, but it does not speak CalDAV there. */
   notCalDav: 'not-caldav',
-  /** The CORS proxy refused the host (not on its allowlist, or a private address). */
+  /** The CORS proxy refused the target (not on its allowlist, another port, a private address). */
   hostNotAllowed: 'host-not-allowed',
   /** A calendar that had events suddenly lists none: nothing was deleted, the user is asked (docs/sync-rules.md rule 5). */
   suspiciousEmptyListing: 'suspicious-empty-listing',
@@ -35,6 +37,8 @@ export interface AppErrorData {
   readonly detail?: string;
   /** For retryable errors: the server's Retry-After, in ms, when it gave one. */
   readonly retryAfterMs?: number;
+  /** The CORS proxy's refusal behind this error, so the words name the setting to change. */
+  readonly proxyRefusal?: ProxyRefusal;
 }
 
 export class AppError extends Error implements AppErrorData {
@@ -42,6 +46,7 @@ export class AppError extends Error implements AppErrorData {
   readonly retryable: boolean;
   readonly detail?: string;
   readonly retryAfterMs?: number;
+  readonly proxyRefusal?: ProxyRefusal;
 
   constructor(data: AppErrorData, options?: { cause?: unknown }) {
     super(data.message, options);
@@ -50,6 +55,7 @@ export class AppError extends Error implements AppErrorData {
     this.retryable = data.retryable;
     if (data.detail !== undefined) this.detail = data.detail;
     if (data.retryAfterMs !== undefined) this.retryAfterMs = data.retryAfterMs;
+    if (data.proxyRefusal !== undefined) this.proxyRefusal = data.proxyRefusal;
   }
 
   toData(): AppErrorData {
@@ -59,6 +65,7 @@ export class AppError extends Error implements AppErrorData {
       retryable: this.retryable,
       ...(this.detail !== undefined ? { detail: this.detail } : {}),
       ...(this.retryAfterMs !== undefined ? { retryAfterMs: this.retryAfterMs } : {}),
+      ...(this.proxyRefusal !== undefined ? { proxyRefusal: this.proxyRefusal } : {}),
     };
   }
 }

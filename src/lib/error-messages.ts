@@ -1,6 +1,7 @@
 import type { AppErrorData, ErrorKind } from '../core/errors';
 import { defineCatalog } from './i18n/i18n-types';
 import { useCatalog } from './i18n/locale';
+import { proxyRefusalWords } from './proxy-refusal-words';
 
 /** For each error kind: what happened (`…Title`) and what the user can do about it (`…Action`). */
 export const errorMessages = defineCatalog({
@@ -36,7 +37,7 @@ export const errorMessages = defineCatalog({
     notCalDavAction: 'Check the server URL: your provider’s help pages give the CalDAV address.',
     hostNotAllowedTitle: 'Almanac is not allowed to reach this server',
     hostNotAllowedAction:
-      'The proxy only reaches the servers it was configured for. Ask whoever runs Almanac to add this host to ALMANAC_PROXY_ALLOWED_HOSTS.',
+      'The proxy only reaches the servers it was configured for. Ask whoever runs Almanac to add this server to ALMANAC_PROXY_ALLOWED_HOSTS (with its port unless it is 443), and for a server on a private network to set ALMANAC_PROXY_ALLOW_PRIVATE=1.',
     suspiciousEmptyListingTitle: 'A calendar suddenly looks empty on the server',
     suspiciousEmptyListingAction:
       'Nothing was deleted on this device. Check the calendar on the server, then choose “Empty it here too” or “Put my events back on the server”.',
@@ -75,7 +76,7 @@ export const errorMessages = defineCatalog({
     notCalDavAction: "Vérifiez l'URL du serveur : l'aide de votre fournisseur donne l'adresse CalDAV.",
     hostNotAllowedTitle: "Almanac n'a pas le droit de joindre ce serveur",
     hostNotAllowedAction:
-      "Le proxy ne joint que les serveurs pour lesquels il est configuré. Demandez à la personne qui gère Almanac d'ajouter cet hôte à ALMANAC_PROXY_ALLOWED_HOSTS.",
+      "Le proxy ne joint que les serveurs pour lesquels il est configuré. Demandez à la personne qui gère Almanac d'ajouter ce serveur à ALMANAC_PROXY_ALLOWED_HOSTS (avec son port s'il n'est pas 443) et, pour un serveur sur un réseau privé, de régler ALMANAC_PROXY_ALLOW_PRIVATE=1.",
     suspiciousEmptyListingTitle: 'Un agenda semble soudain vide sur le serveur',
     suspiciousEmptyListingAction:
       "Rien n'a été supprimé sur cet appareil. Vérifiez l'agenda sur le serveur, puis choisissez « Le vider aussi ici » ou « Remettre mes événements sur le serveur ».",
@@ -115,9 +116,13 @@ export interface ErrorMessage {
   readonly action: string;
 }
 
-/** What the user reads for an error of this kind, in the current UI language (reactive). */
-export function errorMessage(error: Pick<AppErrorData, 'kind'>): ErrorMessage {
+/**
+ * What the user reads for an error of this kind, in the current UI language (reactive). An error the
+ * CORS proxy caused carries its refusal, whose words name the exact setting to change.
+ */
+export function errorMessage(error: Pick<AppErrorData, 'kind' | 'proxyRefusal'>): ErrorMessage {
   const t = useCatalog(errorMessages);
   const keys = KEYS[error.kind];
-  return { title: t(keys.title), action: t(keys.action) };
+  const action = error.proxyRefusal ? proxyRefusalWords(error.proxyRefusal) : t(keys.action);
+  return { title: t(keys.title), action };
 }

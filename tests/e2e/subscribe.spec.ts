@@ -7,6 +7,7 @@ import { EventEditor } from './pages/event-editor';
 import { SubscribePage } from './pages/subscribe-page';
 import { startPwaServer, type PwaServer } from './pwa-server';
 import { expectNoSeriousA11yViolations } from './support/axe';
+import { loopbackProxyEnv } from './support/serve-app';
 import { expect, test } from './support/test';
 
 const fixture = (name: string): string =>
@@ -15,16 +16,12 @@ const fixture = (name: string): string =>
 /**
  * The feed is served on loopback by a plain node:http server; the app reaches it only through its
  * proxy, so the spec runs its own `npm start` server whose proxy may reach that one port on 127.0.0.1
- * (workers/proxy/README.md: tests only).
+ * (`loopbackProxyEnv`).
  */
 async function startServers(): Promise<{ feed: FeedServer; app: PwaServer }> {
   const feed = await startFeedServer(fixture('subscription-feed-town-events.ics'));
   const saved = { ...process.env };
-  Object.assign(process.env, {
-    ALMANAC_PROXY_ALLOW_LOOPBACK: '1',
-    ALMANAC_PROXY_ALLOWED_HOSTS: '127.0.0.1',
-    ALMANAC_PROXY_ALLOWED_PORTS: new URL(feed.url).port,
-  });
+  Object.assign(process.env, loopbackProxyEnv(Number(new URL(feed.url).port)));
   try {
     return { feed, app: await startPwaServer() };
   } finally {

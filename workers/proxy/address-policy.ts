@@ -2,7 +2,9 @@
  * Which resolved addresses the proxy may connect to (docs/sync-rules.md rule 31, cors-anywhere
  * CVE-2020-36851). Ranges live in Node's `net.BlockList`, one list per kind so a refusal can say
  * which rule matched. IPv6 forms that carry an IPv4 address (mapped, compatible, NAT64, 6to4) are
- * judged by the IPv4 address inside them.
+ * judged by the IPv4 address inside them. Loopback, private, shared (CGNAT) and unique-local addresses
+ * are the ones an operator may open, for one `host:port` at a time (target-url.ts); no setting opens
+ * the others.
  */
 import { BlockList } from 'node:net';
 import { ipv4FromGroups, ipv6Groups, parseIp, type IpAddress } from './ip-address';
@@ -11,6 +13,8 @@ type Range = readonly [network: string, prefix: number];
 
 interface RangeKind {
   readonly label: string;
+  /** An operator may open it for a server on their own machine or network. */
+  readonly openable?: true;
   readonly v4: readonly Range[];
   readonly v6: readonly Range[];
 }
@@ -19,9 +23,10 @@ interface RangeKind {
 const kinds: readonly RangeKind[] = [
   { label: 'a cloud metadata address', v4: [['169.254.169.254', 32]], v6: [['fd00:ec2::254', 128]] },
   { label: 'an unspecified address', v4: [['0.0.0.0', 8]], v6: [['::', 128]] },
-  { label: 'a loopback address', v4: [['127.0.0.0', 8]], v6: [['::1', 128]] },
+  { label: 'a loopback address', openable: true, v4: [['127.0.0.0', 8]], v6: [['::1', 128]] },
   {
     label: 'a private address',
+    openable: true,
     v4: [
       ['10.0.0.0', 8],
       ['172.16.0.0', 12],
@@ -29,9 +34,9 @@ const kinds: readonly RangeKind[] = [
     ],
     v6: [],
   },
-  { label: 'a shared (CGNAT) address', v4: [['100.64.0.0', 10]], v6: [] },
+  { label: 'a shared (CGNAT) address', openable: true, v4: [['100.64.0.0', 10]], v6: [] },
   { label: 'a link-local address', v4: [['169.254.0.0', 16]], v6: [['fe80::', 10]] },
-  { label: 'a unique-local address', v4: [], v6: [['fc00::', 7]] },
+  { label: 'a unique-local address', openable: true, v4: [], v6: [['fc00::', 7]] },
   { label: 'a multicast address', v4: [['224.0.0.0', 4]], v6: [['ff00::', 8]] },
   {
     label: 'a reserved address',
@@ -59,30 +64,38 @@ const lists = kinds.map((kind) => {
   const list = new BlockList();
   for (const [network, prefix] of kind.v4) list.addSubnet(network, prefix, 'ipv4');
   for (const [network, prefix] of kind.v6) list.addSubnet(network, prefix, 'ipv6');
-  return { label: kind.label, list };
+  return { label: kind.label, openable: kind.openable === true, list };
 });
 
-const loopbackLabel = 'a loopback address';
-
-export interface AddressPolicy {
-  /** Only for tests whose servers listen on 127.0.0.1. */
-  readonly allowLoopback: boolean;
+/** Why an address may not be connected to. */
+export interface AddressProblem {
+  /** `private`: loopback, private, shared or unique-local, which the operator may open; `never`: no setting opens it. */
+  readonly opens: 'private' | 'never';
+  /** The canonical address. */
+  readonly address: string;
+  /** What the address is, to follow "<address> is": "a loopback address", "the IPv4-mapped form of 127.0.0.1, a loopback address". */
+  readonly what: string;
 }
 
-/** Null when the address may be connected to; otherwise the plain-words reason it may not. */
-export function addressRefusalReason(text: string, policy: AddressPolicy): string | null {
+/**
+ * Null when the address may be connected to; otherwise what it is. `allowPrivate`: the target was
+ * opened by the operator for loopback and private addresses (an exact `host:port` entry with private
+ * access on); the other kinds stay refused whatever it says.
+ */
+export function addressProblem(text: string, allowPrivate: boolean): AddressProblem | null {
   const ip = parseIp(text);
-  if (!ip) return `"${text}" is not a plain IP address`;
+  if (!ip) return { opens: 'never', address: text, what: 'not a plain IP address' };
   const embedded = embeddedIpv4(ip);
   if (embedded) {
-    const inner = addressRefusalReason(embedded.ipv4, policy);
-    return inner === null ? null : `${ip.address} is ${embedded.form} of ${embedded.ipv4}, which ${inner}`;
+    const inner = addressProblem(embedded.ipv4, allowPrivate);
+    if (inner === null) return null;
+    return { ...inner, address: ip.address, what: `${embedded.form} of ${embedded.ipv4}, ${inner.what}` };
   }
   const type = ip.family === 4 ? 'ipv4' : 'ipv6';
   const match = lists.find(({ list }) => list.check(ip.address, type));
   if (!match) return null;
-  if (match.label === loopbackLabel && policy.allowLoopback) return null;
-  return `${ip.address} is ${match.label}`;
+  if (match.openable && allowPrivate) return null;
+  return { opens: match.openable ? 'private' : 'never', address: ip.address, what: match.label };
 }
 
 function embeddedIpv4(ip: IpAddress): { ipv4: string; form: string } | null {

@@ -2,8 +2,6 @@
  * What an operator can set. Every limit has a default; `defaultProxyConfig` plus overrides is the
  * usual way to build one (see env-config.ts for the environment variables).
  */
-import type { HostAllowlist } from './host-allowlist';
-
 export interface RateLimit {
   /** Requests a client may make in a burst. */
   readonly burst: number;
@@ -12,16 +10,23 @@ export interface RateLimit {
 }
 
 export interface ProxyConfig {
-  /** Exact host names or `*.suffix` wildcards the proxy forwards to. */
-  readonly allowedHosts: HostAllowlist;
-  /** Ports allowed besides 80 and 443 (e.g. a test server's). */
-  readonly allowedPorts: readonly number[];
-  /** App origins allowed by CORS; requests from any other Origin are refused. */
+  /**
+   * `host[:port]`, `*.suffix[:port]`, an IPv4 address or a bracketed IPv6 address, each with an
+   * optional port; without one, only 443 for https and 80 for http (host-allowlist.ts).
+   */
+  readonly allowedHosts: readonly string[];
+  /**
+   * App origins allowed by CORS; requests from any other Origin are refused. None by default: the
+   * servers that mount the proxy (scripts/serve.mjs, vite-plugin.ts) add the app's own origin.
+   */
   readonly allowedOrigins: readonly string[];
   /** Accept requests that carry no Origin header (non-browser clients). Off by default. */
   readonly allowMissingOrigin: boolean;
-  /** Allow 127.0.0.0/8 and ::1 targets: only for tests whose servers listen on loopback. */
-  readonly allowLoopback: boolean;
+  /**
+   * Let exact `host:port` entries reach loopback, private, shared (CGNAT) and unique-local addresses:
+   * a server on the operator's own network, or a test server on 127.0.0.1. Off by default.
+   */
+  readonly allowPrivate: boolean;
   readonly maxRequestBytes: number;
   readonly maxResponseBytes: number;
   /** Per upstream request (each redirect hop gets its own). */
@@ -34,26 +39,18 @@ export interface ProxyConfig {
 }
 
 /** The presets' CalDAV hosts. Nextcloud is self-hosted, so its host must be added by the operator. */
-export const presetHosts: HostAllowlist = [
+export const presetHosts: readonly string[] = [
   'sync.infomaniak.com', // Infomaniak
   'caldav.fastmail.com', // Fastmail
   'caldav.icloud.com', // iCloud discovery
   '*.icloud.com', // iCloud partitions: p01-caldav.icloud.com …
 ];
 
-export const defaultOrigins: readonly string[] = [
-  'http://127.0.0.1:4173',
-  'http://localhost:4173',
-  'http://127.0.0.1:5173',
-  'http://localhost:5173',
-];
-
 export const defaultProxyConfig: ProxyConfig = {
   allowedHosts: presetHosts,
-  allowedPorts: [],
-  allowedOrigins: defaultOrigins,
+  allowedOrigins: [],
   allowMissingOrigin: false,
-  allowLoopback: false,
+  allowPrivate: false,
   maxRequestBytes: 10 * 1024 * 1024,
   maxResponseBytes: 50 * 1024 * 1024,
   upstreamTimeoutMs: 30_000,

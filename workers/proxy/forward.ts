@@ -9,7 +9,7 @@
 import type { ProxyConfig } from './config';
 import { isRefusal, refuse, type Refusal } from './refusal';
 import { resolveTarget } from './resolve-target';
-import { checkTargetUrl } from './target-url';
+import { checkTargetUrl, type CheckedTarget, type TargetPolicy } from './target-url';
 import { UpstreamFailure, type LookupFn, type UpstreamFetch, type UpstreamResponse } from './upstream';
 
 export interface ForwardDeps {
@@ -32,16 +32,20 @@ export interface Forwarded {
 
 const redirectStatuses = new Set([301, 302, 303, 307, 308]);
 
+/** `target` is the first request's URL, already checked by checkTargetUrl. */
 export async function forward(
   first: OutgoingRequest,
+  target: CheckedTarget,
   config: ProxyConfig,
+  policy: TargetPolicy,
   deps: ForwardDeps,
 ): Promise<Forwarded | Refusal> {
   let request = first;
+  let checked = target;
   for (let hop = 0; ; hop++) {
-    const checked = await checkAndResolve(request.url, config, deps, hop > 0);
-    if (isRefusal(checked)) return checked;
-    const response = await send(request, checked, config, deps.upstream);
+    const address = await resolveTarget(checked, deps.lookup);
+    if (isRefusal(address)) return hop === 0 ? address : redirectRefusal(address);
+    const response = await send(request, address, checked.port, config, deps.upstream);
     if (isRefusal(response)) return response;
     const location = response.headers.get('location');
     if (!redirectStatuses.has(response.status) || location === null) return { response, url: request.url };
@@ -54,20 +58,24 @@ export async function forward(
     } catch {
       return refuse('redirect-not-allowed', 'The server redirected to an invalid URL.');
     }
+    const nextChecked = checkTargetUrl(next, policy, { text: location, base: request.url });
+    if (isRefusal(nextChecked)) return redirectRefusal(nextChecked);
+    checked = nextChecked;
     request = redirected(request, response.status, next);
   }
 }
 
-async function checkAndResolve(url: URL, config: ProxyConfig, deps: ForwardDeps, isRedirect: boolean) {
-  const refusal = checkTargetUrl(url, config);
-  const resolved = refusal ?? (await resolveTarget(url, config, deps.lookup));
-  if (!isRedirect || !isRefusal(resolved)) return resolved;
-  return refuse('redirect-not-allowed', `The server redirected to a refused target: ${resolved.reason}`);
+/** A redirect's target refused by any rule: the refusal's words and details, with its kind as the cause. */
+function redirectRefusal(refusal: Refusal): Refusal {
+  return refuse('redirect-not-allowed', `The server redirected to a refused target: ${refusal.reason}`, {
+    details: { ...refusal.details, cause: refusal.kind },
+  });
 }
 
 async function send(
   request: OutgoingRequest,
   target: { address: string; family: 4 | 6 },
+  port: number,
   config: ProxyConfig,
   upstream: UpstreamFetch,
 ): Promise<UpstreamResponse | Refusal> {
@@ -82,19 +90,22 @@ async function send(
   } catch (error) {
     const kind = error instanceof UpstreamFailure ? error.kind : 'unreachable';
     const host = request.url.host;
+    const details = { host: request.url.hostname, port };
     if (kind === 'timeout') {
       return refuse(
         'upstream-timeout',
-        `${host} did not answer within ${config.upstreamTimeoutMs / 1000} s.`,
+        `${host} did not answer within ${config.upstreamTimeoutMs / 1000} s (ALMANAC_PROXY_TIMEOUT_MS).`,
+        { details },
       );
     }
     if (kind === 'too-large') {
       return refuse(
         'response-too-large',
-        `The answer from ${host} is larger than ${config.maxResponseBytes} bytes.`,
+        `The answer from ${host} is larger than ${config.maxResponseBytes} bytes (ALMANAC_PROXY_MAX_RESPONSE_BYTES).`,
+        { details },
       );
     }
-    return refuse('upstream-unreachable', `${host} could not be reached.`);
+    return refuse('upstream-unreachable', `${host} could not be reached.`, { details });
   }
 }
 

@@ -3,7 +3,7 @@ export { createProxyHandler, proxyPath } from './proxy-handler';
 export type { ClientInfo, ProxyDeps, ProxyHandler } from './proxy-handler';
 export { createProxyListener, startProxyServer, systemLookup } from './node-server';
 export type { ProxyListener, ProxyServer, ProxyServerOptions } from './node-server';
-export { defaultProxyConfig, presetHosts, defaultOrigins } from './config';
+export { defaultProxyConfig, presetHosts } from './config';
 export type { ProxyConfig, RateLimit } from './config';
 export { proxySettingsFromEnv } from './env-config';
 export { jsonLineLogger, silentLogger } from './logger';

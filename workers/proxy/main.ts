@@ -12,8 +12,14 @@ const server = await startProxyServer({ ...settings, deps: { logger } });
 logger.info('listening', {
   url: server.url,
   allowedHosts: settings.config.allowedHosts.join(','),
-  allowLoopback: settings.config.allowLoopback,
+  allowPrivate: settings.config.allowPrivate,
 });
+
+if (settings.config.allowedOrigins.length === 0) {
+  logger.warn('no-origin', {
+    reason: 'No app origin may use this proxy: set ALMANAC_PROXY_ORIGINS (https://almanac.example.org).',
+  });
+}
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {

@@ -14,10 +14,11 @@ import { forward, type Forwarded } from './forward';
 import { clientResponseHeaders, upstreamRequestHeaders } from './header-policy';
 import type { ProxyLogger } from './logger';
 import { allowHeaderValue, isForwardedMethod, methodHasBody } from './method-policy';
+import { parseAllowlist } from './host-allowlist';
 import { createRateLimiter } from './rate-limiter';
 import { readLimitedBody } from './body-limit';
 import { isRefusal, refuse, refusalResponse, type Refusal } from './refusal';
-import { checkTargetUrl, parseTargetUrl } from './target-url';
+import { checkTargetUrl, parseTargetUrl, type TargetPolicy } from './target-url';
 import type { LookupFn, UpstreamFetch } from './upstream';
 
 export interface ProxyDeps {
@@ -37,8 +38,13 @@ export type ProxyHandler = (request: Request, client?: ClientInfo) => Promise<Re
 
 export const proxyPath = '/proxy';
 
+/** Throws when an `allowedHosts` entry is not one (env-config.ts checks them first for the CLI). */
 export function createProxyHandler(config: ProxyConfig, deps: ProxyDeps): ProxyHandler {
   const limiter = createRateLimiter(config.rateLimit, deps.now);
+  const policy: TargetPolicy = {
+    allowlist: parseAllowlist(config.allowedHosts, 'allowedHosts'),
+    allowPrivate: config.allowPrivate,
+  };
 
   return async (request, client) => {
     const started = deps.now();
@@ -91,16 +97,22 @@ export function createProxyHandler(config: ProxyConfig, deps: ProxyDeps): ProxyH
     const rate = limiter.take(clientIp);
     if (!rate.allowed) {
       return refuse('rate-limited', `Too many requests; try again in ${rate.retryAfterSeconds} s.`, {
-        'Retry-After': String(rate.retryAfterSeconds),
+        headers: { 'Retry-After': String(rate.retryAfterSeconds) },
       });
     }
     if (origin === null ? !missingOriginAllowed(request) : !isOriginAllowed(origin, config.allowedOrigins)) {
-      return refuse('origin-not-allowed', `The origin ${origin ?? '(none)'} may not use this proxy.`);
+      return refuse(
+        'origin-not-allowed',
+        origin === null
+          ? 'A request without Origin may not use this proxy.'
+          : `The origin ${origin} may not use this proxy: add it to ALMANAC_PROXY_ORIGINS.`,
+        origin === null ? {} : { details: { origin } },
+      );
     }
     if (isPreflight(request)) return preflight(request);
     if (!isForwardedMethod(request.method)) {
       return refuse('method-not-allowed', `The method ${request.method} is not forwarded.`, {
-        Allow: allowHeaderValue,
+        headers: { Allow: allowHeaderValue },
       });
     }
 
@@ -113,14 +125,17 @@ export function createProxyHandler(config: ProxyConfig, deps: ProxyDeps): ProxyH
     if (isRefusal(url)) return url;
     log.host = url.host;
     log.path = url.pathname;
-    const refusal = checkTargetUrl(url, config);
-    if (refusal) return refusal;
+    const target = checkTargetUrl(url, policy, { text: raw });
+    if (isRefusal(target)) return target;
 
     const body = methodHasBody(request.method)
       ? await readLimitedBody(request, config.maxRequestBytes)
       : null;
     if (body && !body.ok) {
-      return refuse('body-too-large', `The request body is larger than ${config.maxRequestBytes} bytes.`);
+      return refuse(
+        'body-too-large',
+        `The request body is larger than ${config.maxRequestBytes} bytes (ALMANAC_PROXY_MAX_REQUEST_BYTES).`,
+      );
     }
     const outgoing = {
       url,
@@ -128,7 +143,7 @@ export function createProxyHandler(config: ProxyConfig, deps: ProxyDeps): ProxyH
       headers: upstreamRequestHeaders(request.headers, config.userAgent),
       body: body?.bytes ?? null,
     };
-    const forwarded = await forward(outgoing, config, deps);
+    const forwarded = await forward(outgoing, target, config, policy, deps);
     if (isRefusal(forwarded)) return forwarded;
     if (forwarded.response.status < 200 || forwarded.response.status > 599) {
       return refuse('upstream-unreachable', `${url.host} answered with an invalid status.`);
@@ -140,7 +155,7 @@ export function createProxyHandler(config: ProxyConfig, deps: ProxyDeps): ProxyH
     const wanted = request.headers.get('access-control-request-method') ?? '';
     if (!isForwardedMethod(wanted)) {
       return refuse('method-not-allowed', `The method ${wanted} is not forwarded.`, {
-        Allow: allowHeaderValue,
+        headers: { Allow: allowHeaderValue },
       });
     }
     const headers = preflightHeaders(corsHeaders(request.headers.get('origin'), config.allowedOrigins));

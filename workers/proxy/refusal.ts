@@ -1,30 +1,14 @@
 /**
- * Every refusal the proxy answers: a kind the app can branch on, an HTTP status and plain words.
- * The body is `{ "error": kind, "reason": words }`; the kind is also sent in `X-Proxy-Error` so the
- * app can tell a proxy refusal from a CalDAV server's own 403 or 502.
+ * Every refusal the proxy answers: a kind the app can branch on, an HTTP status, plain words and the
+ * details the app needs to name the setting to change. The kinds and the JSON shape are the app's and
+ * the proxy's one contract, src/core/proxy-refusal.ts. The body is
+ * `{ "error": kind, "reason": words, …details }`; the kind is also sent in `X-Proxy-Error` so the app
+ * can tell a proxy refusal from a CalDAV server's own 403 or 502.
  */
-export const RefusalKind = {
-  notFound: 'not-found',
-  missingUrl: 'missing-url',
-  invalidUrl: 'invalid-url',
-  schemeNotAllowed: 'scheme-not-allowed',
-  credentialsInUrl: 'credentials-in-url',
-  portNotAllowed: 'port-not-allowed',
-  hostNotAllowed: 'host-not-allowed',
-  addressNotAllowed: 'address-not-allowed',
-  dnsFailed: 'dns-failed',
-  methodNotAllowed: 'method-not-allowed',
-  originNotAllowed: 'origin-not-allowed',
-  bodyTooLarge: 'body-too-large',
-  rateLimited: 'rate-limited',
-  redirectNotAllowed: 'redirect-not-allowed',
-  tooManyRedirects: 'too-many-redirects',
-  responseTooLarge: 'response-too-large',
-  upstreamUnreachable: 'upstream-unreachable',
-  upstreamTimeout: 'upstream-timeout',
-  internal: 'internal',
-} as const;
-export type RefusalKind = (typeof RefusalKind)[keyof typeof RefusalKind];
+import { ProxyRefusalKind as RefusalKind, type ProxyRefusalDetails } from '../../src/core/proxy-refusal';
+
+export { RefusalKind };
+export type RefusalDetails = ProxyRefusalDetails;
 
 const statusOf: Record<RefusalKind, number> = {
   'not-found': 404,
@@ -34,7 +18,9 @@ const statusOf: Record<RefusalKind, number> = {
   'credentials-in-url': 400,
   'port-not-allowed': 403,
   'host-not-allowed': 403,
+  'private-address-not-allowed': 403,
   'address-not-allowed': 403,
+  'address-spelling-not-allowed': 400,
   'dns-failed': 502,
   'method-not-allowed': 405,
   'origin-not-allowed': 403,
@@ -52,12 +38,23 @@ export interface Refusal {
   readonly kind: RefusalKind;
   readonly status: number;
   readonly reason: string;
+  readonly details?: RefusalDetails;
   /** Extra response headers (Allow, Retry-After). */
   readonly headers?: Readonly<Record<string, string>>;
 }
 
-export function refuse(kind: RefusalKind, reason: string, headers?: Record<string, string>): Refusal {
-  return { kind, status: statusOf[kind], reason, ...(headers ? { headers } : {}) };
+export function refuse(
+  kind: RefusalKind,
+  reason: string,
+  extra: { details?: RefusalDetails; headers?: Record<string, string> } = {},
+): Refusal {
+  return {
+    kind,
+    status: statusOf[kind],
+    reason,
+    ...(extra.details ? { details: extra.details } : {}),
+    ...(extra.headers ? { headers: extra.headers } : {}),
+  };
 }
 
 export function isRefusal(value: unknown): value is Refusal {
@@ -70,6 +67,6 @@ export function refusalResponse(refusal: Refusal, extraHeaders: Headers): Respon
   headers.set('Cache-Control', 'no-store');
   headers.set('X-Proxy-Error', refusal.kind);
   for (const [name, value] of Object.entries(refusal.headers ?? {})) headers.set(name, value);
-  const body = JSON.stringify({ error: refusal.kind, reason: refusal.reason });
+  const body = JSON.stringify({ error: refusal.kind, reason: refusal.reason, ...refusal.details });
   return new Response(body, { status: refusal.status, headers });
 }

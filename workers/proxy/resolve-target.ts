@@ -1,38 +1,33 @@
 /**
- * Resolves a checked URL's host to the one address the proxy will connect to. Every address the
- * name resolves to must pass the address policy (a name answering both a public and a private
- * address is refused), and the first one is returned so the connection goes to an address that
- * was checked, never to a fresh lookup.
+ * Resolves a checked target's host to the one address the proxy will connect to. Every address the
+ * name resolves to must pass the address policy (a name answering both a public and a private address
+ * is refused, unless the operator opened private addresses for exactly this `host:port`), and the
+ * first one is returned so the connection goes to an address that was checked, never to a fresh lookup.
  */
-import { addressRefusalReason } from './address-policy';
-import type { ProxyConfig } from './config';
-import { normaliseHost } from './host-allowlist';
 import { parseIp, type IpAddress } from './ip-address';
 import { refuse, type Refusal } from './refusal';
+import { resolvedAddressRefusal, type CheckedTarget } from './target-url';
 import type { LookupFn } from './upstream';
 
-export async function resolveTarget(
-  url: URL,
-  config: ProxyConfig,
-  lookup: LookupFn,
-): Promise<IpAddress | Refusal> {
-  const host = normaliseHost(url.hostname);
+export async function resolveTarget(target: CheckedTarget, lookup: LookupFn): Promise<IpAddress | Refusal> {
+  const { host, port } = target;
   const literal = parseIp(host);
   if (literal) return literal; // Already judged by checkTargetUrl.
+  const details = { host, port };
   let answers;
   try {
     answers = await lookup(host);
   } catch {
-    return refuse('dns-failed', `The name ${host} could not be resolved.`);
+    return refuse('dns-failed', `The name ${host} could not be resolved.`, { details });
   }
-  if (answers.length === 0) return refuse('dns-failed', `The name ${host} has no address.`);
+  if (answers.length === 0) return refuse('dns-failed', `The name ${host} has no address.`, { details });
   const checked: IpAddress[] = [];
   for (const answer of answers) {
-    const reason = addressRefusalReason(answer.address, config);
-    if (reason !== null) return refuse('address-not-allowed', `${host} resolves to ${reason}.`);
+    const refusal = resolvedAddressRefusal(target, answer.address);
+    if (refusal) return refusal;
     const ip = parseIp(answer.address);
     if (ip) checked.push(ip);
   }
   const [first] = checked;
-  return first ?? refuse('dns-failed', `The name ${host} has no usable address.`);
+  return first ?? refuse('dns-failed', `The name ${host} has no usable address.`, { details });
 }

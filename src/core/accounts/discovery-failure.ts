@@ -1,9 +1,11 @@
 /**
  * Tells discovery's failures apart (issue 3): wrong password, app password needed, server not found,
- * not a CalDAV server, host refused by the proxy. Pure: it reads one observed HTTP answer. Details
- * name the host and status only — never the user name, the password or the body.
+ * not a CalDAV server, target refused by the proxy (the refusal travels with the error, so the words
+ * name the setting to change). Pure: it reads one observed HTTP answer. Details name the host and
+ * status only — never the user name, the password or the body.
  */
 import { AppError, ErrorKind } from '../errors';
+import { ProxyRefusalKind, targetRefusalKinds, type ProxyRefusal } from '../proxy-refusal';
 
 /** What discovery keeps of an HTTP answer to explain a failure. */
 export interface ObservedReply {
@@ -11,53 +13,14 @@ export interface ObservedReply {
   readonly status: number;
   readonly contentType: string | null;
   readonly wwwAuthenticate: string | null;
-  /** `X-Proxy-Error`, or the `error` of the proxy's refusal JSON (workers/proxy/README.md). */
-  readonly proxyError: string | null;
+  /** The proxy's refusal, from `X-Proxy-Error` and its JSON (src/core/proxy-refusal.ts `readProxyRefusal`). */
+  readonly proxyRefusal: ProxyRefusal | null;
   /** The start of the body, for app-password hints and the proxy's JSON. */
   readonly bodyStart: string;
 }
 
-const HOST_REFUSALS = new Set([
-  'host-not-allowed',
-  'address-not-allowed',
-  'port-not-allowed',
-  'redirect-not-allowed',
-]);
-const UNREACHABLE = new Set(['dns-failed', 'upstream-unreachable']);
-const PROXY_KINDS = new Set([
-  ...HOST_REFUSALS,
-  ...UNREACHABLE,
-  'missing-url',
-  'invalid-url',
-  'scheme-not-allowed',
-  'credentials-in-url',
-  'method-not-allowed',
-  'origin-not-allowed',
-  'body-too-large',
-  'rate-limited',
-  'too-many-redirects',
-  'response-too-large',
-  'upstream-timeout',
-  'internal',
-]);
-
 /** Servers say it in their challenge or their error page: iCloud, Fastmail, Infomaniak with 2FA. */
 const APP_PASSWORD_HINT = /app(?:lication)?[\s_-]*(?:specific[\s_-]*)?password|two[\s-]*(?:factor|step)|2fa/i;
-
-/** The proxy's refusal kind from its header or its JSON body (`{"error": kind, "reason": …}`). */
-export function proxyRefusal(header: string | null, contentType: string | null, body: string): string | null {
-  if (header !== null && header !== '') return header;
-  if (contentType === null || !contentType.toLowerCase().includes('json')) return null;
-  try {
-    const parsed: unknown = JSON.parse(body);
-    if (typeof parsed !== 'object' || parsed === null || !('error' in parsed) || !('reason' in parsed))
-      return null;
-    const kind = parsed.error;
-    return typeof kind === 'string' && PROXY_KINDS.has(kind) ? kind : null;
-  } catch {
-    return null;
-  }
-}
 
 function where(reply: ObservedReply): string {
   let host = reply.url;
@@ -73,22 +36,36 @@ function error(kind: AppError['kind'], message: string, detail: string, retryabl
   return new AppError({ kind, message, retryable, detail });
 }
 
-function fromProxy(kind: string, reply: ObservedReply): AppError {
+/** The refusal's kind for the AppError; its words, host, port and entry travel with it for the UI. */
+function fromProxy(refusal: ProxyRefusal, reply: ObservedReply): AppError {
+  const { kind } = refusal;
   const detail = `proxy: ${kind}`;
-  if (HOST_REFUSALS.has(kind)) {
-    return error(ErrorKind.hostNotAllowed, 'The proxy is not allowed to reach this server.', detail);
+  const make = (errorKind: AppError['kind'], message: string, retryable = false) =>
+    new AppError({
+      kind: errorKind,
+      message: refusal.reason || message,
+      retryable,
+      detail,
+      proxyRefusal: refusal,
+    });
+  if (targetRefusalKinds.has(kind))
+    return make(ErrorKind.hostNotAllowed, 'The proxy is not allowed to reach this server.');
+  if (kind === ProxyRefusalKind.dnsFailed || kind === ProxyRefusalKind.upstreamUnreachable) {
+    return make(ErrorKind.serverNotFound, 'No server answers at this address.');
   }
-  if (UNREACHABLE.has(kind))
-    return error(ErrorKind.serverNotFound, 'No server answers at this address.', detail);
-  if (kind === 'upstream-timeout' || kind === 'rate-limited') {
-    return error(ErrorKind.network, 'The server did not answer in time.', detail, true);
+  if (kind === ProxyRefusalKind.upstreamTimeout || kind === ProxyRefusalKind.rateLimited) {
+    return make(ErrorKind.network, 'The server did not answer in time.', true);
   }
-  if (kind === 'too-many-redirects')
-    return error(ErrorKind.notCalDav, 'The server keeps redirecting.', detail);
-  if (kind === 'invalid-url' || kind === 'scheme-not-allowed' || kind === 'credentials-in-url') {
-    return error(ErrorKind.invalidInput, 'The server URL cannot be used.', detail);
+  if (kind === ProxyRefusalKind.tooManyRedirects)
+    return make(ErrorKind.notCalDav, 'The server keeps redirecting.');
+  if (
+    kind === ProxyRefusalKind.invalidUrl ||
+    kind === ProxyRefusalKind.schemeNotAllowed ||
+    kind === ProxyRefusalKind.credentialsInUrl
+  ) {
+    return make(ErrorKind.invalidInput, 'The server URL cannot be used.');
   }
-  return error(ErrorKind.server, `The proxy refused the request (${reply.status}).`, detail);
+  return make(ErrorKind.server, `The proxy refused the request (${reply.status}).`);
 }
 
 function hintsAppPassword(reply: ObservedReply): boolean {
@@ -103,7 +80,7 @@ export function decisiveFailure(
   reply: ObservedReply,
   options: { requiresAppPassword: boolean },
 ): AppError | null {
-  if (reply.proxyError !== null) return fromProxy(reply.proxyError, reply);
+  if (reply.proxyRefusal !== null) return fromProxy(reply.proxyRefusal, reply);
   const detail = where(reply);
   if (reply.status === 401 || reply.status === 403) {
     if (options.requiresAppPassword || hintsAppPassword(reply)) {

@@ -4,6 +4,7 @@
  * feed answers 304 with no body and costs nothing. Failures are AppErrors with a kind.
  */
 import { AppError, ErrorKind, type ErrorKind as Kind } from '../errors';
+import { ProxyRefusalKind, readProxyRefusal, targetRefusalKinds } from '../proxy-refusal';
 import { decodeIcalBytes } from '../ical/decode-ical-bytes';
 
 export interface FeedValidators {
@@ -24,20 +25,24 @@ function failure(kind: Kind, message: string, retryable: boolean, detail?: strin
   return new AppError({ kind, message, retryable, ...(detail !== undefined ? { detail } : {}) });
 }
 
-function refusal(response: Response): AppError {
+/** The proxy's refusal (src/core/proxy-refusal.ts) travels with the error, for words naming the setting. */
+async function proxyFailure(response: Response, header: string): Promise<AppError> {
+  const body = await response.text().catch(() => '');
+  const proxyRefusal = readProxyRefusal(header, response.headers.get('content-type'), body);
+  if (proxyRefusal === null) return failure(ErrorKind.network, `The proxy refused: ${header}`, true, header);
+  const { kind } = proxyRefusal;
+  const [errorKind, fallback, retryable]: [Kind, string, boolean] = targetRefusalKinds.has(kind)
+    ? [ErrorKind.hostNotAllowed, 'The proxy may not reach this server.', false]
+    : kind === ProxyRefusalKind.dnsFailed || kind === ProxyRefusalKind.upstreamUnreachable
+      ? [ErrorKind.serverNotFound, 'No server answers at this address.', true]
+      : [ErrorKind.network, `The proxy refused: ${kind}`, true];
+  const message = proxyRefusal.reason || fallback;
+  return new AppError({ kind: errorKind, message, retryable, detail: kind, proxyRefusal });
+}
+
+async function refusal(response: Response): Promise<AppError> {
   const proxyError = response.headers.get('x-proxy-error');
-  if (
-    proxyError === 'host-not-allowed' ||
-    proxyError === 'address-not-allowed' ||
-    proxyError === 'port-not-allowed'
-  ) {
-    return failure(ErrorKind.hostNotAllowed, 'The proxy may not reach this server.', false, proxyError);
-  }
-  if (proxyError === 'dns-failed' || proxyError === 'upstream-unreachable') {
-    return failure(ErrorKind.serverNotFound, 'No server answers at this address.', true, proxyError);
-  }
-  if (proxyError !== null)
-    return failure(ErrorKind.network, `The proxy refused: ${proxyError}`, true, proxyError);
+  if (proxyError !== null) return proxyFailure(response, proxyError);
   const status = String(response.status);
   if (response.status === 401 || response.status === 403) {
     return failure(ErrorKind.auth, 'The server refuses to share this calendar.', false, status);
@@ -66,7 +71,7 @@ export async function fetchFeed(
     );
   }
   if (response.status === 304) return { status: 'not-modified' };
-  if (!response.ok) throw refusal(response);
+  if (!response.ok) throw await refusal(response);
   // Bytes, not response.text(): a line fold inside a UTF-8 character is mended before decoding.
   const ics = decodeIcalBytes(new Uint8Array(await response.arrayBuffer()));
   if (!/BEGIN:VCALENDAR/i.test(ics.slice(0, 2048))) {

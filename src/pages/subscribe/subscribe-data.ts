@@ -5,6 +5,7 @@ import { refreshSubscription, type RefreshOutcome } from '../../core/subscriptio
 import { previewFeed, subscribe, type FeedPreview } from '../../core/subscriptions/subscribe';
 import { db, pageContext } from '../../lib/db';
 import type { Params } from '../../lib/i18n/locale';
+import { proxyRefusalWords } from '../../lib/proxy-refusal-words';
 import { feedFetch } from './feed-fetch';
 import type { SubscribeMessageKey } from './subscribe-messages';
 
@@ -20,9 +21,11 @@ export function refreshNow(calendarId: CalendarId): Promise<RefreshOutcome> {
   return refreshSubscription({ db, fetch: feedFetch, ctx: pageContext() }, calendarId);
 }
 
-/** A failed preview in the user's words. */
+/** A failed preview in the user's words; a proxy refusal names the setting to change. */
 export function feedErrorMessage(error: unknown): { key: SubscribeMessageKey; params: Params } {
   const data = toAppErrorData(error);
+  if (data.proxyRefusal)
+    return { key: 'proxyRefused', params: { action: proxyRefusalWords(data.proxyRefusal) } };
   switch (data.kind) {
     case 'invalid-input':
       return { key: 'invalidAddress', params: {} };

@@ -1,5 +1,5 @@
 import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, rmdirSync, statSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmdirSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort } from '../../servers/free-port';
@@ -16,9 +16,26 @@ export interface ServedApp {
 
 const LOCK = join(tmpdir(), 'almanac-dist-proxy.lock');
 
-/** serve.mjs mounts the proxy from dist-proxy/: build it once if nothing did (same lock as pwa-server.ts). */
+/** What dist-proxy/ is built from (the proxy imports its refusal kinds from src/core). */
+const PROXY_SOURCES = [
+  ...readdirSync('workers/proxy')
+    .filter((name) => name.endsWith('.ts'))
+    .map((name) => join('workers/proxy', name)),
+  'src/core/proxy-refusal.ts',
+];
+
+/** dist-proxy/ exists and is newer than every file it is built from. */
+function proxyBuildIsCurrent(): boolean {
+  const built = statSync('dist-proxy/index.js', { throwIfNoEntry: false })?.mtimeMs;
+  return built !== undefined && PROXY_SOURCES.every((file) => statSync(file).mtimeMs <= built);
+}
+
+/**
+ * serve.mjs mounts the proxy from dist-proxy/: build it when it is missing or older than its sources
+ * (a stale build would read today's settings with yesterday's rules). Same lock as pwa-server.ts.
+ */
 export async function ensureProxyBuilt(): Promise<void> {
-  for (let waited = 0; !existsSync('dist-proxy/index.js'); waited += 200) {
+  for (let waited = 0; !proxyBuildIsCurrent(); waited += 200) {
     try {
       mkdirSync(LOCK);
     } catch {
@@ -29,7 +46,7 @@ export async function ensureProxyBuilt(): Promise<void> {
       continue;
     }
     try {
-      if (!existsSync('dist-proxy/index.js')) {
+      if (!proxyBuildIsCurrent()) {
         execFileSync('npx', ['vite', 'build', '--config', 'workers/proxy/vite.config.ts'], {
           stdio: 'ignore',
         });
@@ -40,12 +57,14 @@ export async function ensureProxyBuilt(): Promise<void> {
   }
 }
 
-/** The proxy settings that let it reach exactly `http://127.0.0.1:<port>` (tests only). */
+/**
+ * The proxy settings that let it reach exactly `127.0.0.1:<port>` (a test server's) and nothing else:
+ * private access on, and the one `host:port` entry it applies to (workers/proxy/README.md).
+ */
 export function loopbackProxyEnv(port: number): Record<string, string> {
   return {
-    ALMANAC_PROXY_ALLOW_LOOPBACK: '1',
-    ALMANAC_PROXY_ALLOWED_HOSTS: '127.0.0.1',
-    ALMANAC_PROXY_ALLOWED_PORTS: String(port),
+    ALMANAC_PROXY_ALLOW_PRIVATE: '1',
+    ALMANAC_PROXY_ALLOWED_HOSTS: `127.0.0.1:${port}`,
     // A first sync plus a test's syncs stay far below this; the default (300, 10/s) is for the field.
     ALMANAC_PROXY_RATE_BURST: '100000',
     ALMANAC_PROXY_RATE_PER_SECOND: '10000',

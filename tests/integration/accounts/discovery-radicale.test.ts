@@ -45,8 +45,7 @@ async function startProxy(allowedHosts: string[]): Promise<ProxyServer> {
     config: {
       ...defaultProxyConfig,
       allowedHosts,
-      allowedPorts: [Number(new URL(running().baseUrl).port)],
-      allowLoopback: true,
+      allowPrivate: true,
       allowedOrigins: [APP_ORIGIN],
       rateLimit: { burst: 10_000, perSecond: 1_000 },
     },
@@ -78,7 +77,7 @@ beforeAll(async () => {
       '</d:propertyupdate>',
   });
   expect(set.status).toBe(207);
-  proxy = await startProxy(['127.0.0.1']);
+  proxy = await startProxy([new URL(running().baseUrl).host]);
   refusingProxy = await startProxy(['sync.infomaniak.com']);
 }, INSTALL_TIMEOUT_MS);
 
@@ -137,7 +136,7 @@ describe('discoverCalDav against Radicale', () => {
     expect((await caught(discoverCalDav(login, { fetch: viaProxy(proxy) }))).kind).toBe('auth');
   });
 
-  it('reports a host the proxy does not allow: host-not-allowed', async () => {
+  it('reports a server the proxy does not allow: host-not-allowed, with the entry to add', async () => {
     const login = {
       serverUrl: running().baseUrl,
       username: running().username,
@@ -145,6 +144,8 @@ describe('discoverCalDav against Radicale', () => {
     };
     const error = await caught(discoverCalDav(login, { fetch: viaProxy(refusingProxy) }));
     expect(error.kind).toBe('host-not-allowed');
-    expect(error.detail).toBe('proxy: host-not-allowed');
+    expect(error.detail).toBe('proxy: private-address-not-allowed');
+    const { host } = new URL(running().baseUrl);
+    expect(error.proxyRefusal).toMatchObject({ kind: 'private-address-not-allowed', entry: host });
   });
 });

@@ -1,7 +1,8 @@
 /**
  * The long-lived part of the convergence run: Radicale and Xandikos, each behind its own fault layer,
- * and one real CORS proxy (loopback allowed, as in every test) in front of both fault layers. Started
- * once per run; a server that stops answering is restarted (rarely needed). Calendars are per case.
+ * and one real CORS proxy (allowed to reach exactly their 127.0.0.1 ports) in front of both fault
+ * layers. Started once per run; a server that stops answering is restarted (rarely needed).
+ * Calendars are per case.
  */
 import { defaultProxyConfig, startProxyServer, type ProxyServer } from '../../../workers/proxy/index';
 import { startFaultLayer, type FaultLayer } from '../../servers/fault-layer';
@@ -22,7 +23,7 @@ export interface Station {
 
 export interface World {
   station(kind: ServerKind): Promise<Station>;
-  /** `http://127.0.0.1:<port>/proxy`: the base the engine's proxied fetch uses. */
+  /** `http://127.0.0.1:<port>/proxy`: the base the engine's proxied fetch uses (read it per case: a restart moves it). */
   readonly proxyBase: string;
   readonly restarts: () => number;
   /** Faults injected since the world started, all kinds together. */
@@ -77,25 +78,31 @@ export async function startWorld(): Promise<World> {
     return sum;
   };
   for (const kind of ['radicale', 'xandikos'] as const) stations.set(kind, await startStation(kind));
-  // Fault layer ports are fixed for the run (a restarted server gets a new fault layer on a new port,
-  // so the proxy allows any port on loopback).
-  const proxy: ProxyServer = await startProxyServer({
-    port: 0,
-    config: {
-      ...defaultProxyConfig,
-      allowedHosts: ['127.0.0.1'],
-      allowedPorts: Array.from({ length: 65_535 }, (_, i) => i + 1),
-      allowLoopback: true,
-      allowMissingOrigin: true,
-      upstreamTimeoutMs: 10_000,
-      rateLimit: { burst: 1_000_000, perSecond: 1_000_000 },
-    },
-  });
+  // The proxy may reach exactly the stations' fault layers and servers (`127.0.0.1:PORT` entries with
+  // private access on). A restarted station listens on new ports, so the proxy restarts with it.
+  const startProxy = (): Promise<ProxyServer> =>
+    startProxyServer({
+      port: 0,
+      config: {
+        ...defaultProxyConfig,
+        allowedHosts: [...stations.values()].flatMap((station) => [
+          new URL(station.faults.url).host,
+          new URL(station.server.baseUrl).host,
+        ]),
+        allowPrivate: true,
+        allowMissingOrigin: true,
+        upstreamTimeoutMs: 10_000,
+        rateLimit: { burst: 1_000_000, perSecond: 1_000_000 },
+      },
+    });
+  let proxy = await startProxy();
 
   const faultsByKind = () => [...stations.values()].reduce(addCounts, { ...retired });
 
   return {
-    proxyBase: `${proxy.url}/proxy`,
+    get proxyBase() {
+      return `${proxy.url}/proxy`;
+    },
     restarts: () => restarts,
     faultsInjected: () => Object.values(faultsByKind()).reduce((sum, count) => sum + count, 0),
     faultsByKind,
@@ -109,6 +116,8 @@ export async function startWorld(): Promise<World> {
       restarts += 1;
       const fresh = await startStation(kind);
       stations.set(kind, fresh);
+      await proxy.close();
+      proxy = await startProxy();
       return fresh;
     },
     async stop() {

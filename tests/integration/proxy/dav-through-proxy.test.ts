@@ -1,11 +1,14 @@
 // docs/sync-rules.md rule 31.
 // The real Node proxy server in front of a real local DAV-shaped server: allowed DAV traffic passes
-// unchanged both ways; the connection goes to the checked address; limits hold on real sockets.
+// unchanged both ways; the connection goes to the checked address; limits hold on real sockets; the
+// SSRF targets are refused with private access on for exactly the DAV server's 127.0.0.1:PORT, and off.
 import { request as httpRequest } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { defaultProxyConfig } from '../../../workers/proxy/config';
+import { defaultProxyConfig, type ProxyConfig } from '../../../workers/proxy/config';
 import type { LogFields } from '../../../workers/proxy/logger';
 import { startProxyServer, type ProxyServer } from '../../../workers/proxy/node-server';
+import type { LookupFn } from '../../../workers/proxy/upstream';
+import { ssrfAllowlist, ssrfDns, ssrfTargets } from '../../unit/proxy/ssrf-targets';
 import { startRecordingServer, type RecordingServer } from './recording-dav-server';
 
 const origin = 'http://127.0.0.1:4173';
@@ -27,9 +30,9 @@ beforeAll(async () => {
     port: 0,
     config: {
       ...defaultProxyConfig,
-      allowedHosts: ['127.0.0.1', 'dav.test'],
-      allowedPorts: [dav.port],
-      allowLoopback: true,
+      allowedHosts: [`127.0.0.1:${dav.port}`, `dav.test:${dav.port}`],
+      allowedOrigins: [origin],
+      allowPrivate: true,
       upstreamTimeoutMs: 300,
       maxRequestBytes: 64 * 1024,
       maxResponseBytes: 64 * 1024,
@@ -224,9 +227,17 @@ describe('refusals on real sockets', () => {
     expect(response.status).toBe(413);
   });
 
-  it('refuses a port that is not allowed and a private target even with loopback allowed', async () => {
+  it('refuses a port that is not allowed and a private target even with private access on', async () => {
     expect((await through('http://127.0.0.1:1/')).status).toBe(403);
     expect((await through('http://192.168.1.1/')).status).toBe(403);
+  });
+
+  it('answers a CONNECT with 405 and keeps serving', async () => {
+    const { status } = await rawRequest('CONNECT', '127.0.0.1:80');
+    expect(status).toBe(405);
+    expect(
+      (await through(`${base()}/cal/home/`, { method: 'PROPFIND', headers: { Depth: '0' } })).status,
+    ).toBe(207);
   });
 
   it.each(['TRACE', 'CONNECT', 'MOVE'])('refuses %s with 405', async (method) => {
@@ -236,6 +247,64 @@ describe('refusals on real sockets', () => {
     );
     expect(status).toBe(405);
     expect(JSON.parse(body)).toMatchObject({ error: 'method-not-allowed' });
+  });
+});
+
+describe.each([
+  { mode: 'private access on for exactly the DAV server’s 127.0.0.1:PORT', allowPrivate: true },
+  { mode: 'private access off', allowPrivate: false },
+])('SSRF targets on real sockets, $mode', ({ allowPrivate }) => {
+  let guarded: ProxyServer;
+  const lookup: LookupFn = (hostname) => {
+    const addresses = ssrfDns[hostname];
+    return addresses
+      ? Promise.resolve(addresses.map((address) => ({ address, family: address.includes(':') ? 6 : 4 })))
+      : Promise.reject(new Error('ENOTFOUND'));
+  };
+
+  beforeAll(async () => {
+    const config: ProxyConfig = {
+      ...defaultProxyConfig,
+      allowedHosts: ssrfAllowlist(dav.port),
+      allowedOrigins: [origin],
+      allowPrivate,
+      upstreamTimeoutMs: 300,
+      rateLimit: { burst: 10_000, perSecond: 1_000 },
+    };
+    guarded = await startProxyServer({ port: 0, config, deps: { lookup } });
+  });
+
+  afterAll(async () => {
+    await guarded.close();
+  });
+
+  const via = (target: string) =>
+    fetch(`${guarded.url}/proxy?url=${encodeURIComponent(target)}`, {
+      method: 'PROPFIND',
+      headers: { Origin: origin, Depth: '0' },
+    });
+
+  it('refuses every target, and none reaches a server', async () => {
+    const before = dav.received.length;
+    const outcomes: string[] = [];
+    for (const target of ssrfTargets) {
+      const response = await via(target.url(dav.port));
+      await response.arrayBuffer();
+      const kind = response.headers.get('x-proxy-error');
+      const verdict = kind === null ? 'REACHED' : kind === target.kind ? 'refused' : `WRONG REFUSAL ${kind}`;
+      outcomes.push(`${verdict} ${target.name}: ${response.status}`);
+    }
+    expect(outcomes.filter((line) => !line.startsWith('refused '))).toEqual([]);
+    expect(outcomes).toHaveLength(ssrfTargets.length);
+    expect(ssrfTargets.length).toBeGreaterThanOrEqual(34);
+    expect(dav.received.length).toBe(before);
+  });
+
+  it(`reaches the DAV server's own 127.0.0.1:PORT only with private access on`, async () => {
+    const before = dav.received.length;
+    const response = await via(`http://127.0.0.1:${dav.port}/cal/home/`);
+    expect(response.status).toBe(allowPrivate ? 207 : 403);
+    expect(dav.received.length).toBe(before + (allowPrivate ? 1 : 0));
   });
 });
 

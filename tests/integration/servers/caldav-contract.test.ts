@@ -35,9 +35,8 @@ describe.each(['radicale', 'xandikos'] as const)('%s', (kind) => {
       port: 0,
       config: {
         ...defaultProxyConfig,
-        allowedHosts: ['127.0.0.1'],
-        allowedPorts: [Number(new URL(server.baseUrl).port)],
-        allowLoopback: true,
+        allowedHosts: [new URL(server.baseUrl).host],
+        allowPrivate: true,
         allowedOrigins: [APP_ORIGIN],
         rateLimit: { burst: 10_000, perSecond: 1_000 },
       },

@@ -6,18 +6,15 @@ import {
   propertyText,
   supportsSyncCollection,
 } from '../../../src/core/accounts/collection-properties';
-import {
-  decisiveFailure,
-  proxyRefusal,
-  type ObservedReply,
-} from '../../../src/core/accounts/discovery-failure';
+import { decisiveFailure, type ObservedReply } from '../../../src/core/accounts/discovery-failure';
+import { readProxyRefusal, type ProxyRefusalKind } from '../../../src/core/proxy-refusal';
 
 const reply = (overrides: Partial<ObservedReply>): ObservedReply => ({
   url: 'https://dav.example.org/principals/ann/',
   status: 200,
   contentType: null,
   wwwAuthenticate: null,
-  proxyError: null,
+  proxyRefusal: null,
   bodyStart: '',
   ...overrides,
 });
@@ -60,27 +57,58 @@ describe('collection properties as tsdav parses them', () => {
 });
 
 describe('discovery failures', () => {
-  it('maps every proxy refusal that names the host to host-not-allowed', () => {
+  it('maps every proxy refusal of the target to host-not-allowed, keeping the refusal', () => {
     for (const kind of [
       'host-not-allowed',
       'address-not-allowed',
       'port-not-allowed',
+      'private-address-not-allowed',
+      'address-spelling-not-allowed',
       'redirect-not-allowed',
-    ]) {
-      expect(
-        decisiveFailure(reply({ status: 403, proxyError: kind }), { requiresAppPassword: false })?.kind,
-      ).toBe('host-not-allowed');
+    ] as const) {
+      const proxyRefusal = { kind, reason: 'words', host: 'cloud.example.org', port: 8443 };
+      const failure = decisiveFailure(reply({ status: 403, proxyRefusal }), { requiresAppPassword: false });
+      expect(failure).toMatchObject({ kind: 'host-not-allowed', message: 'words', proxyRefusal });
+      expect(failure?.toData().proxyRefusal).toEqual(proxyRefusal);
     }
   });
 
   it('reads the proxy refusal from its header or its JSON, not from a server JSON error', () => {
-    expect(proxyRefusal('dns-failed', null, '')).toBe('dns-failed');
-    expect(proxyRefusal(null, 'application/json', '{"error":"host-not-allowed","reason":"no"}')).toBe(
-      'host-not-allowed',
-    );
-    expect(proxyRefusal(null, 'application/json', '{"error":"forbidden","reason":"no"}')).toBeNull();
-    expect(proxyRefusal(null, 'text/html', '{"error":"host-not-allowed","reason":"no"}')).toBeNull();
-    expect(proxyRefusal(null, 'application/json', 'not json')).toBeNull();
+    const json = 'application/json; charset=utf-8';
+    expect(readProxyRefusal('dns-failed', null, '')).toEqual({ kind: 'dns-failed', reason: '' });
+    expect(readProxyRefusal(null, json, '{"error":"host-not-allowed","reason":"no"}')).toEqual({
+      kind: 'host-not-allowed',
+      reason: 'no',
+    });
+    expect(readProxyRefusal(null, json, '{"error":"forbidden","reason":"no"}')).toBeNull();
+    expect(readProxyRefusal('forbidden', json, '{"error":"forbidden","reason":"no"}')).toBeNull();
+    expect(readProxyRefusal(null, 'text/html', '{"error":"host-not-allowed","reason":"no"}')).toBeNull();
+    expect(readProxyRefusal(null, json, 'not json')).toBeNull();
+  });
+
+  it('keeps the details the words need and drops anything malformed', () => {
+    const body = JSON.stringify({
+      error: 'redirect-not-allowed',
+      reason: 'The server redirected to a refused target.',
+      host: 'cloud.example.org',
+      port: 8443,
+      entry: 'cloud.example.org:8443',
+      address: 42,
+      cause: 'port-not-allowed',
+      origin: 'x'.repeat(400),
+      extra: 'ignored',
+    });
+    expect(readProxyRefusal('redirect-not-allowed', 'application/json', body)).toEqual({
+      kind: 'redirect-not-allowed',
+      reason: 'The server redirected to a refused target.',
+      host: 'cloud.example.org',
+      port: 8443,
+      entry: 'cloud.example.org:8443',
+      cause: 'port-not-allowed' satisfies ProxyRefusalKind,
+    });
+    expect(
+      readProxyRefusal(null, 'application/json', '{"error":"port-not-allowed","reason":"r","port":0}'),
+    ).toEqual({ kind: 'port-not-allowed', reason: 'r' });
   });
 
   it('steps past answers discovery can recover from', () => {
@@ -89,9 +117,12 @@ describe('discovery failures', () => {
   });
 
   it('gives the timeout as a retryable network error and names only host and status', () => {
-    const timeout = decisiveFailure(reply({ status: 504, proxyError: 'upstream-timeout' }), {
-      requiresAppPassword: false,
-    });
+    const timeout = decisiveFailure(
+      reply({ status: 504, proxyRefusal: { kind: 'upstream-timeout', reason: '' } }),
+      {
+        requiresAppPassword: false,
+      },
+    );
     expect(timeout).toMatchObject({ kind: 'network', retryable: true });
     const auth = decisiveFailure(reply({ status: 401 }), { requiresAppPassword: false });
     expect(auth?.detail).toBe('dav.example.org: HTTP 401');

@@ -250,7 +250,7 @@ describe('logging', () => {
       path: '/cal/',
       status: 207,
     });
-    expect(harness.logs[1]?.fields).toMatchObject({ refusal: 'address-not-allowed', status: 403 });
+    expect(harness.logs[1]?.fields).toMatchObject({ refusal: 'private-address-not-allowed', status: 403 });
     const text = JSON.stringify(harness.logs);
     for (const leaked of [
       secret,

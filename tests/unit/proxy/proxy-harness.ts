@@ -9,7 +9,14 @@ export const appOrigin = 'http://127.0.0.1:4173';
 
 export const testConfig: ProxyConfig = {
   ...defaultProxyConfig,
-  allowedHosts: [...defaultProxyConfig.allowedHosts, 'dav.example.com', 'rebind.example.com', 'evil.example'],
+  allowedHosts: [
+    ...defaultProxyConfig.allowedHosts,
+    'dav.example.com',
+    'rebind.example.com',
+    'evil.example',
+    'other.example.com:8443',
+  ],
+  allowedOrigins: [appOrigin],
   maxRequestBytes: 1024,
   maxResponseBytes: 4096,
   rateLimit: { burst: 5, perSecond: 1 },

@@ -18,12 +18,12 @@ import {
 import {
   decisiveFailure,
   notCalDavFailure,
-  proxyRefusal,
   unreachableFailure,
   type ObservedReply,
 } from '../../../src/core/accounts/discovery-failure';
 import { presetForUrl } from '../../../src/core/accounts/provider-presets';
 import { isAppError } from '../../../src/core/errors';
+import { readProxyRefusal } from '../../../src/core/proxy-refusal';
 import type { CalDavLogin, DiscoveredCalendar, DiscoveryResult } from '../../../src/core/sync/sync-api';
 import { base64Utf8 } from './transport';
 
@@ -51,7 +51,7 @@ async function observedReply(url: string, response: Response): Promise<ObservedR
     status: response.status,
     contentType,
     wwwAuthenticate: response.headers.get('www-authenticate'),
-    proxyError: proxyRefusal(response.headers.get('x-proxy-error'), contentType, bodyStart),
+    proxyRefusal: readProxyRefusal(response.headers.get('x-proxy-error'), contentType, bodyStart),
     bodyStart,
   };
 }

@@ -6,6 +6,7 @@
  */
 import { AppError, ErrorKind } from '../../../src/core/errors';
 import { decodeIcalBytes } from '../../../src/core/ical/decode-ical-bytes';
+import { readProxyRefusal, targetRefusalKinds } from '../../../src/core/proxy-refusal';
 import { parseRetryAfter } from './retry-after';
 
 export type DavMethod = 'GET' | 'PUT' | 'DELETE' | 'PROPFIND' | 'REPORT';
@@ -60,17 +61,20 @@ export function base64Utf8(text: string): string {
   return out;
 }
 
-const PROXY_HOST_REFUSALS = new Set(['host-not-allowed', 'address-not-allowed', 'port-not-allowed']);
-
 function failureFor(reply: DavReply, request: DavRequest, now: number): AppError | null {
   const where = `${request.method} ${request.url}`;
-  const proxyError = reply.headers.get('x-proxy-error');
-  if (proxyError !== null && PROXY_HOST_REFUSALS.has(proxyError)) {
+  const proxyRefusal = readProxyRefusal(
+    reply.headers.get('x-proxy-error'),
+    reply.headers.get('content-type'),
+    reply.text,
+  );
+  if (proxyRefusal !== null && targetRefusalKinds.has(proxyRefusal.kind)) {
     return new AppError({
       kind: ErrorKind.hostNotAllowed,
-      message: 'The proxy does not allow this server.',
+      message: proxyRefusal.reason || 'The proxy does not allow this server.',
       retryable: false,
-      detail: proxyError,
+      detail: proxyRefusal.kind,
+      proxyRefusal,
     });
   }
   if (reply.status === 401) {
