@@ -1,11 +1,12 @@
 import { defineConfig } from 'vitest/config';
 import solid from 'vite-plugin-solid';
 import { almanacProxyPlugin } from './workers/proxy/vite-plugin';
+import { precompressPlugin } from './workers/build/precompress';
 import { quietKnownLogs } from './workers/build/quiet-known-logs';
 import { almanacPwaPlugin } from './workers/sw/vite-plugin';
 
 export default defineConfig({
-  plugins: [quietKnownLogs(), solid(), almanacProxyPlugin(), almanacPwaPlugin()],
+  plugins: [quietKnownLogs(), solid(), almanacProxyPlugin(), almanacPwaPlugin(), precompressPlugin()],
   build: {
     // ALMANAC_OUT_DIR lets side-by-side work build and preview its own copy (default dist/).
     outDir: process.env['ALMANAC_OUT_DIR'] ?? 'dist',

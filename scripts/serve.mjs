@@ -1,15 +1,25 @@
-// Serves the built app (dist/) for `npm start`: static files, single-page fallback to index.html,
-// long-lived caching for hashed assets and none for index.html / the service worker, a strict
-// Content-Security-Policy, and the CORS proxy (workers/proxy, built to dist-proxy/) under /proxy on
-// the same origin, so the app reaches CalDAV servers without any cross-origin request.
+// Serves the built app (dist/) for `npm start`: static files and their build-time brotli/gzip copies,
+// single-page fallback to index.html, long-lived caching for hashed assets and none for index.html /
+// the service worker, a strict Content-Security-Policy and the other security headers on every answer,
+// and the CORS proxy (workers/proxy, built to dist-proxy/) under /proxy on the same origin, so the app
+// reaches CalDAV servers without any cross-origin request. Malformed requests get a 4xx and the
+// process goes on serving (scripts/serve/, tests/integration/serve/).
+import { access } from 'node:fs/promises';
 import { createServer } from 'node:http';
-import { createReadStream, readFileSync, statSync } from 'node:fs';
-import { brotliCompressSync, gzipSync } from 'node:zlib';
-import { extname, join, normalize, resolve, sep } from 'node:path';
+import { join, resolve } from 'node:path';
+import { guardConnections } from './serve/connection-guards.mjs';
+import { sendError } from './serve/error-answers.mjs';
+import { hasBody, hostProblem } from './serve/request-checks.mjs';
+import { readTarget } from './serve/request-target.mjs';
+import { securityHeaders } from './serve/security-headers.mjs';
+import { createStaticFiles } from './serve/static-files.mjs';
 
 const root = resolve(process.env.ALMANAC_DIST ?? 'dist');
 const port = Number(process.env.PORT ?? 4173);
 const host = process.env.HOST ?? '127.0.0.1';
+// Slow clients: the headers must be in within this (slowloris), the whole request within the other.
+const headersTimeout = Number(process.env.ALMANAC_SERVE_HEADERS_TIMEOUT_MS ?? 20_000);
+const requestTimeout = Number(process.env.ALMANAC_SERVE_REQUEST_TIMEOUT_MS ?? 120_000);
 
 const { createProxyListener, proxySettingsFromEnv, jsonLineLogger } = await import('../dist-proxy/index.js');
 const proxySettings = proxySettingsFromEnv(process.env);
@@ -22,132 +32,64 @@ const proxy = createProxyListener({
   deps: { logger: jsonLineLogger((line) => process.stdout.write(line)) },
 });
 
-const types = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json',
-  '.webmanifest': 'application/manifest+json',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.map': 'application/json',
-  '.txt': 'text/plain; charset=utf-8',
-};
+const files = createStaticFiles(root);
 
-const csp = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'", // Solid and FullCalendar set inline style attributes.
-  "img-src 'self' data: blob:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "worker-src 'self' blob:",
-  "manifest-src 'self'",
-  "object-src 'none'",
-  "base-uri 'self'",
-  "frame-ancestors 'none'",
-  "form-action 'self'",
-].join('; ');
-
-// Text is sent compressed (brotli, else gzip): the app's main chunk is ~3x smaller on the wire, which
-// is most of a first visit on a phone. Compressed once per file version and kept in memory.
-const compressible = new Set([
-  '.html',
-  '.js',
-  '.mjs',
-  '.css',
-  '.json',
-  '.webmanifest',
-  '.svg',
-  '.map',
-  '.txt',
-]);
-const compressedCache = new Map();
-
-function compressed(file, etag, acceptEncoding) {
-  if (!compressible.has(extname(file))) return null;
-  const encoding = /\bbr\b/.test(acceptEncoding) ? 'br' : /\bgzip\b/.test(acceptEncoding) ? 'gzip' : null;
-  if (!encoding) return null;
-  const key = `${file}|${etag}|${encoding}`;
-  let body = compressedCache.get(key);
-  if (!body) {
-    const raw = readFileSync(file);
-    body = encoding === 'br' ? brotliCompressSync(raw) : gzipSync(raw, { level: 9 });
-    compressedCache.set(key, body);
+/**
+ * @param {import('node:http').IncomingMessage} req
+ * @param {import('node:http').ServerResponse} res
+ */
+function handle(req, res) {
+  for (const [name, value] of Object.entries(securityHeaders)) res.setHeader(name, value);
+  // Node's parser lets "HTTP/2.0" through in a request line: an HTTP/2 client never sends one.
+  if (req.httpVersionMajor !== 1) {
+    sendError(res, 400, 'Only HTTP/1.0 and HTTP/1.1 are spoken here.', { close: true });
+    return;
   }
-  return { encoding, body };
-}
-
-function fileFor(urlPath) {
-  const decoded = decodeURIComponent(urlPath.split('?')[0] ?? '/');
-  const candidate = normalize(join(root, decoded));
-  if (candidate !== root && !candidate.startsWith(root + sep)) return null;
-  try {
-    const stat = statSync(candidate);
-    if (stat.isFile()) return candidate;
-    if (stat.isDirectory()) {
-      const index = join(candidate, 'index.html');
-      if (statSync(index).isFile()) return index;
-    }
-  } catch {
-    // Not a file: fall through to the SPA fallback.
+  const target = readTarget(req.url ?? '');
+  if (!target.ok) {
+    sendError(res, target.status, target.message, { close: true });
+    return;
   }
-  return null;
-}
-
-const server = createServer((req, res) => {
-  const pathname = (req.url ?? '/').split('?')[0] ?? '/';
-  if (pathname === '/proxy' || pathname.startsWith('/proxy/')) {
+  const badHost = hostProblem(req);
+  if (badHost) {
+    sendError(res, 400, badHost, { close: true });
+    return;
+  }
+  if (target.rawPath === '/proxy' || target.rawPath.startsWith('/proxy/')) {
+    // The proxy writes its own status and headers; the security headers set above are merged in.
     proxy.listener(req, res);
     return;
   }
   if (req.method !== 'GET' && req.method !== 'HEAD') {
-    res.writeHead(405, { Allow: 'GET, HEAD' }).end();
+    sendError(res, 405, `${req.method ?? 'This method'} is not allowed here.`, {
+      close: hasBody(req),
+      headers: { Allow: 'GET, HEAD' },
+    });
     return;
   }
-  const path = req.url ?? '/';
-  let file = fileFor(path);
-  // Unknown paths without an extension are app routes (/agenda/week/…): serve the shell.
-  if (!file && extname(path.split('?')[0] ?? '') === '') file = join(root, 'index.html');
-  if (!file) {
-    res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Not found');
+  if (hasBody(req)) {
+    sendError(res, 400, `A ${req.method} carries no body.`, { close: true });
     return;
   }
-  const rel = file.slice(root.length);
-  // Hashed assets never change under their name. Everything else (index.html, sw.js, the manifest,
-  // the icons) is revalidated on every request, cheaply thanks to the ETag: a new service worker or
-  // index is seen at once, and the service worker's precache keeps the app working offline.
-  const hashed = rel.startsWith(`${sep}assets${sep}`);
-  const stat = statSync(file);
-  const version = `${stat.size.toString(16)}-${Math.floor(stat.mtimeMs).toString(16)}`;
-  const packed = compressed(file, version, String(req.headers['accept-encoding'] ?? ''));
-  const etag = packed ? `"${version}-${packed.encoding}"` : `"${version}"`;
-  const headers = {
-    'Content-Type': types[extname(file)] ?? 'application/octet-stream',
-    'Cache-Control': hashed ? 'public, max-age=31536000, immutable' : 'no-cache',
-    ETag: etag,
-    Vary: 'Accept-Encoding',
-    ...(packed ? { 'Content-Encoding': packed.encoding, 'Content-Length': packed.body.length } : {}),
-    'Content-Security-Policy': csp,
-    'X-Content-Type-Options': 'nosniff',
-    'Referrer-Policy': 'no-referrer',
-    'Cross-Origin-Opener-Policy': 'same-origin',
-  };
-  if (req.headers['if-none-match'] === etag) {
-    res.writeHead(304, headers).end();
-    return;
-  }
-  res.writeHead(200, headers);
-  if (req.method === 'HEAD') {
-    res.end();
-    return;
-  }
-  if (packed) res.end(packed.body);
-  else createReadStream(file).pipe(res);
-});
+  files.serve(req, res, target.path).catch((/** @type {unknown} */ error) => {
+    process.stderr.write(`serve: ${req.method} ${target.rawPath} failed: ${String(error)}\n`);
+    if (!res.headersSent) sendError(res, 500, 'The file could not be read.', { close: true });
+    else res.destroy();
+  });
+}
+
+// No build, no app: say so at once rather than answer every request with a 404.
+try {
+  await access(join(root, 'index.html'));
+} catch {
+  process.stderr.write(
+    `There is no build in ${root} (index.html is missing): run \`npm run build\` first.\n`,
+  );
+  process.exit(1);
+}
+
+const server = createServer({ headersTimeout, requestTimeout, connectionsCheckingInterval: 1_000 }, handle);
+guardConnections(server);
 
 server.listen(port, host, () => {
   process.stdout.write(`Almanac is served at http://${host}:${port}/\n`);
