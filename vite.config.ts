@@ -1,10 +1,12 @@
 import { defineConfig } from 'vitest/config';
 import solid from 'vite-plugin-solid';
-import { almanacProxyPlugin } from './workers/proxy/vite-plugin';
-import { precompressPlugin } from './workers/build/precompress';
-import { quietKnownLogs } from './workers/build/quiet-known-logs';
-import { almanacPwaPlugin } from './workers/sw/vite-plugin';
+import { almanacProxyPlugin } from './workers/proxy/vite-plugin.ts';
+import { precompressPlugin } from './workers/build/precompress.ts';
+import { quietKnownLogs } from './workers/build/quiet-known-logs.ts';
+import { almanacPwaPlugin } from './workers/sw/vite-plugin.ts';
 
+// Everything this config imports, and what those files import, is written with its `.ts` extension:
+// Vite's coming native config loader needs it (and warned about every such import on each start).
 export default defineConfig({
   plugins: [quietKnownLogs(), solid(), almanacProxyPlugin(), almanacPwaPlugin(), precompressPlugin()],
   build: {

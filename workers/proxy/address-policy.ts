@@ -7,7 +7,7 @@
  * the others.
  */
 import { BlockList } from 'node:net';
-import { ipv4FromGroups, ipv6Groups, parseIp, type IpAddress } from './ip-address';
+import { ipv4FromGroups, ipv6Groups, parseIp, type IpAddress } from './ip-address.ts';
 
 type Range = readonly [network: string, prefix: number];
 

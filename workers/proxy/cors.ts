@@ -3,8 +3,8 @@
  * are never allowed (the app sends Authorization itself; the proxy has no cookies to share), and the
  * DAV response headers the app needs are exposed.
  */
-import { forwardedRequestHeaders } from './header-policy';
-import { allowHeaderValue } from './method-policy';
+import { forwardedRequestHeaders } from './header-policy.ts';
+import { allowHeaderValue } from './method-policy.ts';
 
 export const exposedHeaders = [
   'DAV',

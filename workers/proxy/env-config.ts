@@ -2,8 +2,8 @@
  * The CLI's settings from environment variables (see README.md beside this file). Every value is
  * checked here, at start-up: a malformed one stops the proxy with an error that names the variable.
  */
-import { defaultProxyConfig, presetHosts, type ProxyConfig } from './config';
-import { parseAllowlist } from './host-allowlist';
+import { defaultProxyConfig, presetHosts, type ProxyConfig } from './config.ts';
+import { parseAllowlist } from './host-allowlist.ts';
 
 export interface ProxyEnvSettings {
   readonly config: ProxyConfig;

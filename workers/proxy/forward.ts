@@ -7,10 +7,10 @@
  * body; Authorization is dropped when the redirect leaves the origin.
  */
 import type { ProxyConfig } from './config';
-import { isRefusal, refuse, type Refusal } from './refusal';
-import { resolveTarget } from './resolve-target';
-import { checkTargetUrl, type CheckedTarget, type TargetPolicy } from './target-url';
-import { UpstreamFailure, type LookupFn, type UpstreamFetch, type UpstreamResponse } from './upstream';
+import { isRefusal, refuse, type Refusal } from './refusal.ts';
+import { resolveTarget } from './resolve-target.ts';
+import { checkTargetUrl, type CheckedTarget, type TargetPolicy } from './target-url.ts';
+import { UpstreamFailure, type LookupFn, type UpstreamFetch, type UpstreamResponse } from './upstream.ts';
 
 export interface ForwardDeps {
   readonly lookup: LookupFn;

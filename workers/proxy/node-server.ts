@@ -10,12 +10,12 @@ import { lookup as dnsLookup } from 'node:dns/promises';
 import type { Duplex } from 'node:stream';
 import type { AddressInfo } from 'node:net';
 import type { ProxyConfig } from './config';
-import { silentLogger } from './logger';
-import { isForwardedMethod, methodHasBody } from './method-policy';
-import { createProxyHandler, type ProxyDeps, type ProxyHandler } from './proxy-handler';
-import { corsHeaders } from './cors';
-import { refuse, refusalResponse } from './refusal';
-import { createNodeUpstream } from './upstream-fetch';
+import { silentLogger } from './logger.ts';
+import { isForwardedMethod, methodHasBody } from './method-policy.ts';
+import { createProxyHandler, type ProxyDeps, type ProxyHandler } from './proxy-handler.ts';
+import { corsHeaders } from './cors.ts';
+import { refuse, refusalResponse } from './refusal.ts';
+import { createNodeUpstream } from './upstream-fetch.ts';
 import type { LookupFn } from './upstream';
 
 export interface ProxyServerOptions {

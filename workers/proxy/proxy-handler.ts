@@ -9,16 +9,16 @@
  *   <DAV method> /proxy?url=…   → the server's answer, filtered both ways
  */
 import type { ProxyConfig } from './config';
-import { corsHeaders, isOriginAllowed, isPreflight, preflightHeaders } from './cors';
-import { forward, type Forwarded } from './forward';
-import { clientResponseHeaders, upstreamRequestHeaders } from './header-policy';
+import { corsHeaders, isOriginAllowed, isPreflight, preflightHeaders } from './cors.ts';
+import { forward, type Forwarded } from './forward.ts';
+import { clientResponseHeaders, upstreamRequestHeaders } from './header-policy.ts';
 import type { ProxyLogger } from './logger';
-import { allowHeaderValue, isForwardedMethod, methodHasBody } from './method-policy';
-import { parseAllowlist } from './host-allowlist';
-import { createRateLimiter } from './rate-limiter';
-import { readLimitedBody } from './body-limit';
-import { isRefusal, refuse, refusalResponse, type Refusal } from './refusal';
-import { checkTargetUrl, parseTargetUrl, type TargetPolicy } from './target-url';
+import { allowHeaderValue, isForwardedMethod, methodHasBody } from './method-policy.ts';
+import { parseAllowlist } from './host-allowlist.ts';
+import { createRateLimiter } from './rate-limiter.ts';
+import { readLimitedBody } from './body-limit.ts';
+import { isRefusal, refuse, refusalResponse, type Refusal } from './refusal.ts';
+import { checkTargetUrl, parseTargetUrl, type TargetPolicy } from './target-url.ts';
 import type { LookupFn, UpstreamFetch } from './upstream';
 
 export interface ProxyDeps {

@@ -5,7 +5,7 @@
  * `{ "error": kind, "reason": words, …details }`; the kind is also sent in `X-Proxy-Error` so the app
  * can tell a proxy refusal from a CalDAV server's own 403 or 502.
  */
-import { ProxyRefusalKind as RefusalKind, type ProxyRefusalDetails } from '../../src/core/proxy-refusal';
+import { ProxyRefusalKind as RefusalKind, type ProxyRefusalDetails } from '../../src/core/proxy-refusal.ts';
 
 export { RefusalKind };
 export type RefusalDetails = ProxyRefusalDetails;

@@ -4,9 +4,9 @@
  * is refused, unless the operator opened private addresses for exactly this `host:port`), and the
  * first one is returned so the connection goes to an address that was checked, never to a fresh lookup.
  */
-import { parseIp, type IpAddress } from './ip-address';
-import { refuse, type Refusal } from './refusal';
-import { resolvedAddressRefusal, type CheckedTarget } from './target-url';
+import { parseIp, type IpAddress } from './ip-address.ts';
+import { refuse, type Refusal } from './refusal.ts';
+import { resolvedAddressRefusal, type CheckedTarget } from './target-url.ts';
 import type { LookupFn } from './upstream';
 
 export async function resolveTarget(target: CheckedTarget, lookup: LookupFn): Promise<IpAddress | Refusal> {

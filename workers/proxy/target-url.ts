@@ -8,10 +8,10 @@
  * `127.0.0.1`; such a spelling is refused outright (it is never how a server's address is written,
  * and `010` read as 8 surprises people), so what the allowlist names is exactly what was asked for.
  */
-import { addressProblem } from './address-policy';
-import { isMetadataHost, matchHost, type HostAllowlist } from './host-allowlist';
-import { parseIp } from './ip-address';
-import { refuse, type Refusal } from './refusal';
+import { addressProblem } from './address-policy.ts';
+import { isMetadataHost, matchHost, type HostAllowlist } from './host-allowlist.ts';
+import { parseIp } from './ip-address.ts';
+import { refuse, type Refusal } from './refusal.ts';
 
 const maxUrlLength = 8192;
 const defaultPorts: Readonly<Record<string, number>> = { 'http:': 80, 'https:': 443 };

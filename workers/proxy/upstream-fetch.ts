@@ -8,7 +8,12 @@
 import { Agent as HttpAgent, request as httpRequest, type IncomingMessage } from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import type { LookupFunction } from 'node:net';
-import { UpstreamFailure, type UpstreamFetch, type UpstreamRequest, type UpstreamResponse } from './upstream';
+import {
+  UpstreamFailure,
+  type UpstreamFetch,
+  type UpstreamRequest,
+  type UpstreamResponse,
+} from './upstream.ts';
 
 export interface NodeUpstream {
   readonly fetch: UpstreamFetch;

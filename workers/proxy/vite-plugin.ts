@@ -5,9 +5,9 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Plugin } from 'vite';
-import { proxySettingsFromEnv } from './env-config';
-import { jsonLineLogger } from './logger';
-import { createProxyListener, type ProxyListener } from './node-server';
+import { proxySettingsFromEnv } from './env-config.ts';
+import { jsonLineLogger } from './logger.ts';
+import { createProxyListener, type ProxyListener } from './node-server.ts';
 
 type Next = (error?: unknown) => void;
 

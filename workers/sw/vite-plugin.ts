@@ -1,7 +1,7 @@
 import type { PluginOption } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
-import { quietKnownLogs } from '../build/quiet-known-logs';
-import { almanacManifest } from './manifest';
+import { quietKnownLogs } from '../build/quiet-known-logs.ts';
+import { almanacManifest } from './manifest.ts';
 
 /**
  * vite-plugin-pwa for Almanac: our own service worker (workers/sw.ts, `injectManifest`) with the
