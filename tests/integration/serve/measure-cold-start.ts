@@ -11,7 +11,7 @@ import { readdir } from 'node:fs/promises';
 import { request } from 'node:http';
 import { relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { ensureProxyBuilt } from '../../e2e/support/serve-app';
+import { ensureProxyBuilt } from '../../servers/serve-process';
 import { freePort } from '../../servers/free-port';
 
 const { values } = parseArgs({

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeBuiltApp, type BuiltApp } from './built-app';
-import { startServe, type ServeProcess } from './serve-process';
+import { startServe, type ServeProcess } from '../../servers/serve-process';
 
 /**
  * What each answer of `npm start`'s server carries: the security headers on every status, the

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeBuiltApp, type BuiltApp } from './built-app';
 import { httpExchange, rawExchange, type Outcome } from './exchange';
 import { HostileKind, httpCases, rawCases, type HttpCase, type RawCase } from './hostile-requests';
-import { startServe, type ServeProcess } from './serve-process';
+import { startServe, type ServeProcess } from '../../servers/serve-process';
 
 /**
  * `npm start`'s server under a hostile client: a few thousand malformed requests over raw sockets and
