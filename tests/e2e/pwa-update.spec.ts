@@ -1,6 +1,7 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
+import { precompressFile } from '../../workers/build/precompress';
 import { AgendaPage } from './pages/agenda-page';
 import { addDays, today } from './support/dates';
 import { createTimedEvent } from './support/flows';
@@ -8,23 +9,31 @@ import { expect, test } from './support/test';
 import { copyOfDist, startPwaServer, waitForServiceWorker } from './pwa-server';
 
 /**
+ * Writes `name` under `root` changed by `change`, with new brotli/gzip copies beside it as the build
+ * writes them: `npm start` sends a copy when the browser accepts one, so a stale copy would still be
+ * the old version.
+ */
+async function redeploy(root: string, name: string, change: (text: string) => string): Promise<void> {
+  const path = join(root, name);
+  const before = readFileSync(path, 'utf8');
+  const after = change(before);
+  if (after === before) throw new Error(`${name} did not change`);
+  writeFileSync(path, after);
+  for (const suffix of ['.br', '.gz']) rmSync(path + suffix, { force: true });
+  await precompressFile(path);
+}
+
+/**
  * "Deploys" a new version into the served copy of dist/: index.html gains a marker and sw.js the new
  * revision of index.html, exactly what a rebuild changes when the shell changes.
  */
-function deployNextVersion(root: string): void {
-  const indexPath = join(root, 'index.html');
-  writeFileSync(
-    indexPath,
-    readFileSync(indexPath, 'utf8').replace(
-      '<title>',
-      '<meta name="almanac-build" content="next" />\n<title>',
-    ),
+async function deployNextVersion(root: string): Promise<void> {
+  await redeploy(root, 'index.html', (html) =>
+    html.replace('<title>', '<meta name="almanac-build" content="next" />\n<title>'),
   );
-  const swPath = join(root, 'sw.js');
-  const sw = readFileSync(swPath, 'utf8');
-  const next = sw.replace(/("revision":\s*")[0-9a-f]+(",\s*"url":\s*"index\.html")/, '$1next0000$2');
-  if (next === sw) throw new Error('index.html not found in the precache manifest of sw.js');
-  writeFileSync(swPath, next);
+  await redeploy(root, 'sw.js', (sw) =>
+    sw.replace(/("revision":\s*")[0-9a-f]+(",\s*"url":\s*"index\.html")/, '$1next0000$2'),
+  );
 }
 
 const build = (page: Page): Promise<string | null> =>
@@ -54,7 +63,7 @@ test('a new version waits for "Reload to update", then every tab reloads into it
     await other.goto(`${server.origin}/settings`);
     await expect(other.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible();
 
-    deployNextVersion(server.root);
+    await deployNextVersion(server.root);
     await page.evaluate(async () => {
       await (await navigator.serviceWorker.ready).update();
     });

@@ -42,7 +42,7 @@ async function filesUnder(dir: string): Promise<string[]> {
 }
 
 /** Writes each copy only where it is smaller than the file itself (a tiny file may grow). */
-async function precompressFile(file: string): Promise<{ raw: number; br: number; gz: number }> {
+export async function precompressFile(file: string): Promise<{ raw: number; br: number; gz: number }> {
   const raw = await readFile(file);
   const [br, gz] = await Promise.all([
     brotli(raw, {
