@@ -8,7 +8,11 @@ import type { OutboxEntry } from '../../../src/core/model/outbox';
 import type { WriteOutcome } from '../caldav/object-writes';
 import type { SyncRun } from './sync-run';
 
-/** Bounds the list: repeated lost answers of one long-lived entry never grow it without end. */
+/**
+ * Bounds the list of distinct texts: repeated lost answers of one long-lived entry never grow it
+ * without end. A text sent again is listed once (moved last), so retries of one edit never push out
+ * an earlier text the server may hold (found by `npm run soak`: tests/integration/sync/lost-answers.test.ts).
+ */
 export const MAX_TEXTS_MAY_HAVE_ARRIVED = 8;
 
 export async function sendTracked(
@@ -20,7 +24,9 @@ export async function sendTracked(
   const seq = entry.seq;
   if (seq === undefined) return send();
   const before = (await run.db.outbox.get(seq))?.mayHaveArrived ?? [];
-  const listed = [...before, text].slice(-MAX_TEXTS_MAY_HAVE_ARRIVED);
+  const listed = [...before.filter((listedText) => listedText !== text), text].slice(
+    -MAX_TEXTS_MAY_HAVE_ARRIVED,
+  );
   await run.db.outbox.update(seq, { sentIcs: text, mayHaveArrived: listed });
   const outcome = await send(); // throws when the answer is lost: the text stays listed
   if (outcome.kind !== 'ok') await run.db.outbox.update(seq, { mayHaveArrived: before });
