@@ -14,23 +14,7 @@ import { commitEntry } from '../../../src/pages/agenda/write-executor';
 import { JOURNAL_PREFIX, notedWrites, noteWrite } from '../../../src/pages/agenda/write-journal';
 import { timedDraft } from '../data/drafts';
 import { at, localCalendar } from '../data/helpers';
-
-/** Node has no localStorage: a Map-backed one with the same methods. */
-function memoryStorage(): Storage {
-  const items = new Map<string, string>();
-  return {
-    get length() {
-      return items.size;
-    },
-    clear: () => {
-      items.clear();
-    },
-    getItem: (key) => items.get(key) ?? null,
-    key: (index) => [...items.keys()][index] ?? null,
-    removeItem: (key) => items.delete(key),
-    setItem: (key, value) => items.set(key, value),
-  };
-}
+import { memoryStorage } from '../support/memory-storage';
 
 /** The keys of the notes in localStorage. */
 function notes(): string[] {

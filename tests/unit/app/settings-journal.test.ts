@@ -6,25 +6,9 @@ import {
   replaySettingsJournal,
 } from '../../../src/lib/settings-journal';
 import { freshDb } from '../data/helpers';
+import { memoryStorage } from '../support/memory-storage';
 
 const KEY = 'almanac.pendingSettings';
-
-/** Node has no localStorage: a Map-backed one with the same methods. */
-function memoryStorage(): Storage {
-  const items = new Map<string, string>();
-  return {
-    get length() {
-      return items.size;
-    },
-    clear: () => {
-      items.clear();
-    },
-    getItem: (key) => items.get(key) ?? null,
-    key: (index) => [...items.keys()][index] ?? null,
-    removeItem: (key) => items.delete(key),
-    setItem: (key, value) => items.set(key, value),
-  };
-}
 
 beforeEach(() => {
   vi.stubGlobal('localStorage', memoryStorage());
