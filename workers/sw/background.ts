@@ -8,7 +8,7 @@
 import { claimDueReminders } from '../../src/core/reminders/catch-up';
 import type { AlmanacDb } from '../../src/core/db/almanac-db';
 import { createMemoryLocks, type WithLock } from '../../src/core/sync/sync-locks';
-import { SyncTag } from '../../src/lib/pwa/background-tags';
+import { SyncTag } from '../../src/core/pwa/background-tags';
 import { runBackgroundSync, type BackgroundSyncScope } from '../sync/background-sync';
 import { createProxiedFetch } from '../sync/proxied-fetch';
 import { swWarn } from './log';

@@ -1,5 +1,5 @@
 import type { ManifestOptions } from 'vite-plugin-pwa';
-import { ImportSource, importUrl, LaunchRoute, SHARE_FILES_PARAM } from '../../src/lib/pwa/launch-routes.ts';
+import { ImportSource, importUrl, LaunchRoute, SHARE_FILES_PARAM } from '../../src/core/pwa/launch-routes.ts';
 
 /** The brand colour (the icon, the title bar) and the light page background (src/styles/tokens.css). */
 export const THEME_COLOR = '#1f6feb';

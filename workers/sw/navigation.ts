@@ -1,6 +1,6 @@
 import { createHandlerBoundToURL } from 'workbox-precaching';
 import { NavigationRoute, registerRoute } from 'workbox-routing';
-import { LaunchRoute } from '../../src/lib/pwa/launch-routes';
+import { LaunchRoute } from '../../src/core/pwa/launch-routes';
 
 /**
  * Navigations the app shell must never answer: the CORS proxy (a real server response, or a network

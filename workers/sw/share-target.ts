@@ -1,12 +1,12 @@
 import { registerRoute } from 'workbox-routing';
-import { putInInbox } from '../../src/lib/pwa/import-inbox';
+import { putInInbox } from '../../src/core/pwa/import-inbox';
 import {
   ImportSource,
   importUrl,
   LaunchRoute,
   SHARE_FILES_PARAM,
   subscribeUrl,
-} from '../../src/lib/pwa/launch-routes';
+} from '../../src/core/pwa/launch-routes';
 import { swWarn } from './log';
 
 /** A link worth subscribing to: webcal:, webcals:, http: or https:. */

@@ -5,7 +5,7 @@
  * is back). Chromium in a tab: only the latter. Firefox and Safari: neither; the app syncs when it
  * opens, when it is focused again and every N minutes while open.
  */
-import { PERIODIC_MIN_INTERVAL_HOURS } from './background-tags';
+import { PERIODIC_MIN_INTERVAL_HOURS } from '../../core/pwa/background-tags';
 
 export interface BackgroundCapabilities {
   readonly serviceWorker: boolean;

@@ -10,7 +10,7 @@ import type { CalendarId } from '../../core/model/ids';
 import { db } from '../db';
 import { readBackgroundCapabilities, periodicSyncOf, syncOf } from './background-capabilities';
 import { backgroundMode, needsOutboxFlush, type OutboxSituation } from './background-mode';
-import { PERIODIC_MIN_INTERVAL_MS, SyncTag } from './background-tags';
+import { PERIODIC_MIN_INTERVAL_MS, SyncTag } from '../../core/pwa/background-tags';
 
 async function outboxSituation(): Promise<OutboxSituation> {
   const entries = await db.outbox.toArray();

@@ -1,5 +1,5 @@
-import { putInInbox } from './import-inbox';
-import { ImportSource, importUrl } from './launch-routes';
+import { putInInbox } from '../../core/pwa/import-inbox';
+import { ImportSource, importUrl } from '../../core/pwa/launch-routes';
 
 /**
  * The manifest asks for `launch_handler: focus-existing`: when Almanac is already open, a shortcut,

@@ -1,6 +1,6 @@
 import { useNavigate } from '@solidjs/router';
 import { createSignal, createUniqueId, type JSX } from 'solid-js';
-import { subscribeUrl } from '../../lib/pwa/launch-routes';
+import { subscribeUrl } from '../../core/pwa/launch-routes';
 import { useCatalog } from '../../lib/i18n/locale';
 import { agendaMessages } from './agenda-messages';
 

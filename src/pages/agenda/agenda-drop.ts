@@ -1,6 +1,6 @@
 import { createSignal, type Accessor } from 'solid-js';
-import { putInInbox } from '../../lib/pwa/import-inbox';
-import { ImportSource, importUrl } from '../../lib/pwa/launch-routes';
+import { putInInbox } from '../../core/pwa/import-inbox';
+import { ImportSource, importUrl } from '../../core/pwa/launch-routes';
 
 export interface IcsDrop {
   /** A file is being dragged over the agenda. */
@@ -14,7 +14,7 @@ const carriesFiles = (event: DragEvent): boolean => event.dataTransfer?.types.in
 
 /**
  * Dropping an .ics file on the agenda: the file goes to the import inbox (the same handoff as a
- * shared or opened file, src/lib/pwa/import-inbox.ts) and the import screen shows its preview.
+ * shared or opened file, src/core/pwa/import-inbox.ts) and the import screen shows its preview.
  * Drags inside FullCalendar carry no files and are left alone.
  */
 export function createIcsDrop(navigate: (path: string) => void, onError: (error: unknown) => void): IcsDrop {

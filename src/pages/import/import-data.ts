@@ -9,7 +9,7 @@ import { readIcsBytes, type IcsFileContent } from '../../core/import/read-ics-fi
 import type { CalendarId } from '../../core/model/ids';
 import { visibleCalendarIds } from '../../core/calendars/calendar-repo';
 import { db, pageContext } from '../../lib/db';
-import { readInbox, removeFromInbox, type InboxFile } from '../../lib/pwa/import-inbox';
+import { readInbox, removeFromInbox, type InboxFile } from '../../core/pwa/import-inbox';
 import { download } from './download';
 
 export interface LoadedFile {

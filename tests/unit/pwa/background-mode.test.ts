@@ -4,7 +4,7 @@ import {
   needsOutboxFlush,
   type BackgroundCapabilities,
 } from '../../../src/lib/pwa/background-mode';
-import { PERIODIC_MIN_INTERVAL_HOURS } from '../../../src/lib/pwa/background-tags';
+import { PERIODIC_MIN_INTERVAL_HOURS } from '../../../src/core/pwa/background-tags';
 
 const chromiumInstalled: BackgroundCapabilities = {
   serviceWorker: true,

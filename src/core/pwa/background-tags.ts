@@ -1,5 +1,6 @@
 /**
- * Names shared by the page and the service worker for background work (workers/sw/background.ts).
+ * Names shared by the page (src/lib/pwa/background-registration.ts) and the service worker for
+ * background work (workers/sw/background.ts).
  * `outbox`: a one-off Background Sync, registered when a local change could not be sent; the browser
  * fires it once the network is back, even with no tab open. `periodic`: Periodic Background Sync
  * (installed app in Chromium): a sync and a reminder check now and then while Almanac is closed.

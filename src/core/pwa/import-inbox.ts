@@ -4,8 +4,10 @@ import { ImportSource } from './launch-routes';
  * The import inbox: `.ics` files handed to Almanac by the operating system (share target, file
  * handler) wait here, in the Cache API, until the import screen reads and removes them. The Cache API
  * because both the service worker and the page have it, it stores Blobs as they are, and it needs no
- * IndexedDB schema change. Used by workers/sw (share target) and src/lib/pwa/launch-queue.ts; see
- * workers/sw/README.md for the handoff.
+ * IndexedDB schema change. Used by workers/sw (share target), src/lib/pwa/launch-queue.ts and the
+ * import screen, so it lives in the core: the CacheStorage is passed in, and `Response` is the Fetch
+ * standard's, which the page, the service worker and Node all have. See workers/sw/README.md for the
+ * handoff.
  */
 export const IMPORT_INBOX_CACHE = 'almanac-import-inbox';
 
