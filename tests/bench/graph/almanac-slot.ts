@@ -1,0 +1,108 @@
+/**
+ * Almanac on the Graph benchmark's workloads: the real engine with its Graph provider in headless
+ * Chromium with real IndexedDB (page/graph-bench-page.ts), reaching the test server directly with the
+ * server's bearer token. The page is built by Vite to .tmp/graph-bench-dist and served by `vite
+ * preview`. Wall time is the page's own `performance.now()` around the sync of every calendar; peak
+ * heap is the page's, sampled over CDP (tests/bench/sync/heap-sampler.ts). Requests are counted at
+ * the server by the caller.
+ *
+ * When the engine or the provider is not there yet (page/almanac-graph.ts), every answer says why
+ * instead of giving figures.
+ */
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { build, preview, type PreviewServer } from 'vite';
+import { createHeapSampler } from '../sync/heap-sampler';
+import type { GraphBenchAnswer, GraphBenchRun } from './page/graph-bench-page';
+
+export interface AlmanacFigure {
+  readonly ms: number;
+  readonly peakHeapMb: number;
+  readonly run: GraphBenchRun;
+}
+
+export type AlmanacAnswer = GraphBenchAnswer<AlmanacFigure>;
+
+export interface AlmanacSession {
+  /** Why Almanac cannot run here, or null when it can. */
+  readonly unavailable: string | null;
+  sync(): Promise<AlmanacAnswer>;
+  /** A fresh database on the same mailbox: the next sync is a first sync again. */
+  reset(): Promise<void>;
+  close(): Promise<void>;
+}
+
+const repo = resolve(fileURLToPath(new URL('../../..', import.meta.url)));
+const CONFIG = join(repo, 'tests', 'bench', 'graph', 'vite.config.ts');
+const CHROMIUM = process.env.ALMANAC_CHROMIUM ?? '/usr/bin/chromium';
+const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'];
+
+function bench(page: Page) {
+  return {
+    setup: (input: { baseUrl: string; token: string }) =>
+      page.evaluate((setup) => {
+        if (!window.almanacGraphBench) throw new Error('The bench page is not ready.');
+        return window.almanacGraphBench.setup(setup);
+      }, input),
+    sync: () =>
+      page.evaluate(() => {
+        if (!window.almanacGraphBench) throw new Error('The bench page is not ready.');
+        return window.almanacGraphBench.sync();
+      }),
+    reset: () =>
+      page.evaluate(() => {
+        if (!window.almanacGraphBench) throw new Error('The bench page is not ready.');
+        return window.almanacGraphBench.reset();
+      }),
+  };
+}
+
+export async function startAlmanacSlot(input: { baseUrl: string; token: string }): Promise<AlmanacSession> {
+  await build({ configFile: CONFIG });
+  const server: PreviewServer = await preview({ configFile: CONFIG });
+  const origin = server.resolvedUrls?.local[0];
+  let browser: Browser | null = null;
+  try {
+    if (!origin) throw new Error('vite preview gave no local URL');
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS, headless: true });
+    const context = await browser.newContext({ timezoneId: 'Europe/Zurich', locale: 'en-GB' });
+    const page = await context.newPage();
+    await page.goto(new URL('graph-bench.html', origin).href);
+    await page.waitForFunction(() => window.almanacGraphBench !== undefined);
+    const heap = createHeapSampler(await context.newCDPSession(page));
+    const api = bench(page);
+    const set = await api.setup(input);
+    let unavailable = set.kind === 'unavailable' ? set.reason : null;
+    const opened = browser;
+    return {
+      get unavailable() {
+        return unavailable;
+      },
+      async sync() {
+        if (unavailable !== null) return { kind: 'unavailable', reason: unavailable };
+        const stop = await heap.start();
+        const answer = await api.sync();
+        const peakHeapMb = await stop();
+        if (answer.kind === 'unavailable') {
+          unavailable = answer.reason;
+          return answer;
+        }
+        return { kind: 'ok', value: { ms: answer.value.ms, peakHeapMb, run: answer.value } };
+      },
+      async reset() {
+        if (unavailable !== null) return;
+        const again = await api.reset();
+        if (again.kind === 'unavailable') unavailable = again.reason;
+      },
+      async close() {
+        await opened.close();
+        await server.close();
+      },
+    };
+  } catch (error) {
+    await browser?.close();
+    await server.close();
+    throw error;
+  }
+}
