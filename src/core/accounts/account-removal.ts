@@ -1,7 +1,8 @@
 /**
  * Removing an account: its calendars and everything keyed by them (events, occurrences, outbox, sync
- * state, conflict copies, set-aside objects, sync log lines) and the account row with its encrypted
- * credential, in one transaction: nothing is left orphaned, and a failure leaves everything as it was.
+ * state, conflict copies, set-aside objects, sync log lines), what its sync provider kept for itself
+ * (`providerState`) and the account row with its encrypted credential, in one transaction: nothing is
+ * left orphaned, and a failure leaves everything as it was.
  *
  * The credential key in `secrets` is shared by all accounts and stays: removing it could race with
  * another context encrypting a new account's password under it.
@@ -43,11 +44,13 @@ export async function removeAccount(db: AlmanacDb, id: AccountId): Promise<void>
     db.conflicts,
     db.setAside,
     db.syncLog,
+    db.providerState,
   ];
   await db.transaction('rw', tables, async () => {
     const calendarIds = await db.calendars.where('accountId').equals(id).primaryKeys();
     for (const calendarId of calendarIds) await removeCalendarData(db, calendarId);
     await removeSyncLogLines(db, [...calendarIds, id]);
+    await db.providerState.where('accountId').equals(id).delete();
     await db.accounts.delete(id);
   });
 }

@@ -28,7 +28,15 @@ export type AlmanacDb = Dexie & {
   setAside: EntityTable<SetAsideObject, 'id'>;
   secrets: EntityTable<SecretRecord, 'id'>;
   syncLog: EntityTable<SyncLogLine, 'seq'>;
+  providerState: EntityTable<ProviderStateRecord, 'key'>;
 };
+
+/** What a sync provider keeps for one calendar between runs (its own shape, validated when read). */
+export interface ProviderStateRecord {
+  readonly key: string;
+  readonly accountId: string;
+  value: unknown;
+}
 
 /** A secret kept in IndexedDB: a CryptoKey (structured-cloned, non-extractable) or other opaque value. */
 export interface SecretRecord {

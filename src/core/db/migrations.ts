@@ -35,4 +35,11 @@ export function applyMigrations(db: Dexie): void {
   db.version(3).stores({
     syncLog: '++seq, [bucket+seq]',
   });
+
+  // v4 — 2026-12: what a sync provider keeps for itself between runs (the Graph provider's map from
+  // occurrence ids to their series, workers/sync/providers/graph/provider-state.ts): one record per
+  // account and calendar, found by account so removing the account removes it.
+  db.version(4).stores({
+    providerState: 'key, accountId',
+  });
 }

@@ -12,6 +12,17 @@ export interface CalDavLogin {
   readonly password: string;
 }
 
+/** A CalDAV account to add: the login discovery succeeded with, the name shown, the preset it came from. */
+export interface NewCalDavAccountInput extends CalDavLogin {
+  readonly kind: 'caldav';
+  readonly name: string;
+  /** A preset of src/core/accounts/provider-presets.ts; anything else is stored as 'other'. */
+  readonly provider: string;
+}
+
+/** What `addAccount` stores, one variant per kind of account (told apart by `kind`). */
+export type NewAccountInput = NewCalDavAccountInput;
+
 export interface DiscoveredCalendar {
   /** Absolute collection URL: the calendar's identity on the server. */
   readonly url: string;
@@ -19,8 +30,12 @@ export interface DiscoveredCalendar {
   /** `#rrggbb` from the server (Apple calendar-color), or null. */
   readonly color: string | null;
   readonly readOnly: boolean;
-  /** `supported-report-set` lists sync-collection (RFC 6578). */
+  /** `supported-report-set` lists sync-collection (RFC 6578); true for Graph (delta). */
   readonly supportsSyncCollection: boolean;
+  /** The account's default calendar, when the server says (Graph `isDefaultCalendar`). */
+  readonly isDefault?: boolean;
+  /** Who owns a calendar shared with the user (Graph `owner`), when the server says. */
+  readonly owner?: { readonly name: string; readonly address: string };
 }
 
 export interface DiscoveryResult {
@@ -55,10 +70,7 @@ export interface SyncApi {
    *  auth / app-password-needed / server-not-found / not-caldav / host-not-allowed. */
   discoverCalDav(login: CalDavLogin): Promise<DiscoveryResult>;
   /** Stores the account (credentials encrypted) and the chosen calendars, then starts their first sync. */
-  addCalDavAccount(
-    login: CalDavLogin & { readonly name: string; readonly provider: string },
-    calendars: readonly DiscoveredCalendar[],
-  ): Promise<AccountId>;
+  addAccount(account: NewAccountInput, calendars: readonly DiscoveredCalendar[]): Promise<AccountId>;
   /** Replaces the stored password and resumes the account's sync. */
   updatePassword(accountId: AccountId, password: string): Promise<void>;
   /** Removes the account, its calendars, events, outbox entries and credentials. */
