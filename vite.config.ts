@@ -3,12 +3,22 @@ import solid from 'vite-plugin-solid';
 import { almanacProxyPlugin } from './workers/proxy/vite-plugin.ts';
 import { precompressPlugin } from './workers/build/precompress.ts';
 import { quietKnownLogs } from './workers/build/quiet-known-logs.ts';
+import { redirectBridgePage } from './workers/build/redirect-bridge-page.ts';
+import { runtimeConfigRoute } from './workers/build/runtime-config-route.ts';
 import { almanacPwaPlugin } from './workers/sw/vite-plugin.ts';
 
 // Everything this config imports, and what those files import, is written with its `.ts` extension:
 // Vite's coming native config loader needs it (and warned about every such import on each start).
 export default defineConfig({
-  plugins: [quietKnownLogs(), solid(), almanacProxyPlugin(), almanacPwaPlugin(), precompressPlugin()],
+  plugins: [
+    quietKnownLogs(),
+    solid(),
+    almanacProxyPlugin(),
+    runtimeConfigRoute(),
+    redirectBridgePage(),
+    almanacPwaPlugin(),
+    precompressPlugin(),
+  ],
   build: {
     // ALMANAC_OUT_DIR lets side-by-side work build and preview its own copy (default dist/).
     outDir: process.env['ALMANAC_OUT_DIR'] ?? 'dist',

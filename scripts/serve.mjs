@@ -2,8 +2,9 @@
 // single-page fallback to index.html, long-lived caching for hashed assets and none for index.html /
 // the service worker, a strict Content-Security-Policy and the other security headers on every answer,
 // and the CORS proxy (workers/proxy, built to dist-proxy/) under /proxy on the same origin, so the app
-// reaches CalDAV servers without any cross-origin request. Malformed requests get a 4xx and the
-// process goes on serving (scripts/serve/, tests/integration/serve/).
+// reaches CalDAV servers without any cross-origin request; /config.json, the runtime configuration
+// (scripts/serve/runtime-config.mjs), and MSAL's redirect-bridge page without COOP. Malformed requests
+// get a 4xx and the process goes on serving (scripts/serve/, tests/integration/serve/).
 import { access } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { join, resolve } from 'node:path';
@@ -11,7 +12,8 @@ import { guardConnections } from './serve/connection-guards.mjs';
 import { sendError } from './serve/error-answers.mjs';
 import { hasBody, hostProblem } from './serve/request-checks.mjs';
 import { readTarget } from './serve/request-target.mjs';
-import { securityHeaders } from './serve/security-headers.mjs';
+import { REDIRECT_BRIDGE_PATH, RUNTIME_CONFIG_PATH, runtimeConfigJson } from './serve/runtime-config.mjs';
+import { bridgeHeaders, securityHeaders } from './serve/security-headers.mjs';
 import { createStaticFiles } from './serve/static-files.mjs';
 
 const root = resolve(process.env.ALMANAC_DIST ?? 'dist');
@@ -71,11 +73,28 @@ function handle(req, res) {
     sendError(res, 400, `A ${req.method} carries no body.`, { close: true });
     return;
   }
-  files.serve(req, res, target.path).catch((/** @type {unknown} */ error) => {
-    process.stderr.write(`serve: ${req.method} ${target.rawPath} failed: ${String(error)}\n`);
-    if (!res.headersSent) sendError(res, 500, 'The file could not be read.', { close: true });
-    else res.destroy();
-  });
+  if (target.path === RUNTIME_CONFIG_PATH) {
+    // Read afresh at every start of the app: never cached, so a changed variable applies at once.
+    res.writeHead(200, {
+      'Content-Type': 'application/json',
+      'Cache-Control': 'no-store',
+      'Content-Length': String(Buffer.byteLength(runtimeConfigJson)),
+    });
+    res.end(req.method === 'HEAD' ? undefined : runtimeConfigJson);
+    return;
+  }
+  const bridge = target.path === REDIRECT_BRIDGE_PATH;
+  if (bridge) {
+    for (const name of Object.keys(securityHeaders)) res.removeHeader(name);
+    for (const [name, value] of Object.entries(bridgeHeaders)) res.setHeader(name, value);
+  }
+  files
+    .serve(req, res, target.path, bridge ? bridgeHeaders : securityHeaders)
+    .catch((/** @type {unknown} */ error) => {
+      process.stderr.write(`serve: ${req.method} ${target.rawPath} failed: ${String(error)}\n`);
+      if (!res.headersSent) sendError(res, 500, 'The file could not be read.', { close: true });
+      else res.destroy();
+    });
 }
 
 // No build, no app: say so at once rather than answer every request with a 404.

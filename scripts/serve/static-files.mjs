@@ -120,8 +120,9 @@ export function createStaticFiles(root) {
    * @param {import('node:http').IncomingMessage} req
    * @param {import('node:http').ServerResponse} res
    * @param {string} path
+   * @param {Readonly<Record<string, string>>} [security] the security headers (the bridge page's differ)
    */
-  async function serve(req, res, path) {
+  async function serve(req, res, path, security = securityHeaders) {
     const found = await find(path);
     if (!found) {
       sendError(res, 404, `Nothing is published at ${path}.`);
@@ -136,7 +137,7 @@ export function createStaticFiles(root) {
     const hashed = file.startsWith(join(root, 'assets') + sep);
     /** @type {Record<string, string>} */
     const headers = {
-      ...securityHeaders,
+      ...security,
       'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
       'Cache-Control': hashed ? 'public, max-age=31536000, immutable' : 'no-cache',
       ETag: etag,

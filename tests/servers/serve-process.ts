@@ -6,11 +6,14 @@ import { freePort } from './free-port';
 
 const LOCK = join(tmpdir(), 'almanac-dist-proxy.lock');
 
-/** What dist-proxy/ is built from (the proxy imports its refusal kinds from src/core). */
+/** What dist-proxy/ is built from (the proxy imports its refusal kinds from src/core; the runtime
+ *  configuration's reader is built beside it). */
 const PROXY_SOURCES = [
-  ...readdirSync('workers/proxy')
-    .filter((name) => name.endsWith('.ts'))
-    .map((name) => join('workers/proxy', name)),
+  ...['workers/proxy', 'src/core/config'].flatMap((dir) =>
+    readdirSync(dir)
+      .filter((name) => name.endsWith('.ts'))
+      .map((name) => join(dir, name)),
+  ),
   'src/core/proxy-refusal.ts',
 ];
 

@@ -1,7 +1,8 @@
 /**
  * Builds the proxy for plain Node (`npm run build:proxy`): an SSR build, so node: built-ins stay
  * imports, into dist-proxy/ with two entries — main.js (the CLI) and index.js (the API that
- * scripts/serve.mjs or any other Node ESM code can import).
+ * scripts/serve.mjs or any other Node ESM code can import) — and runtime-config.js, the runtime
+ * configuration's reader from src/core/config that scripts/serve.mjs serves as /config.json.
  */
 import { defineConfig } from 'vite';
 
@@ -14,7 +15,11 @@ export default defineConfig({
     emptyOutDir: true,
     sourcemap: true,
     rolldownOptions: {
-      input: { main: 'workers/proxy/main.ts', index: 'workers/proxy/index.ts' },
+      input: {
+        main: 'workers/proxy/main.ts',
+        index: 'workers/proxy/index.ts',
+        'runtime-config': 'src/core/config/runtime-config-env.ts',
+      },
       output: { format: 'es', entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' },
     },
   },

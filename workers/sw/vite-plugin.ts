@@ -1,6 +1,7 @@
 import type { PluginOption } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { quietKnownLogs } from '../build/quiet-known-logs.ts';
+import { BRIDGE_OUTPUT } from '../build/redirect-bridge-page.ts';
 import { almanacManifest } from './manifest.ts';
 
 /**
@@ -28,6 +29,8 @@ export function almanacPwaPlugin(): PluginOption {
       // The whole app: every chunk (the lazily loaded agenda too), CSS, the shell, icons (the plugin
       // adds the manifest itself).
       globPatterns: ['**/*.{js,css,html,svg,png,ico}'],
+      // MSAL's redirect-bridge page is always the server's (docs/sync-rules.md rule 52).
+      globIgnores: [BRIDGE_OUTPUT],
       // A classic script: every browser with service workers runs it (module workers are newer).
       rollupFormat: 'iife',
       buildPlugins: { vite: [quietKnownLogs()] },

@@ -44,14 +44,27 @@ export interface CalDavAccount {
   createdAt: number;
 }
 
+/** A Microsoft 365 account: Graph, with tokens from MSAL on the page (docs/sync-rules.md rules 50–52). */
+export interface GraphAccount {
+  readonly id: AccountId;
+  readonly kind: 'graph';
+  name: string;
+  /** MSAL's id of the signed-in user: the page's token source is asked for tokens by it. */
+  homeAccountId: string;
+  /** The sign-in name (user principal name or email), shown and given to a new sign-in as its hint. */
+  username: string;
+  /** Graph's base URL when the account was added (the runtime configuration's). */
+  graphBaseUrl: string;
+  /** Periodic sync while the app is open, 1–60 minutes (default 2). */
+  syncIntervalMinutes: number;
+  /** Microsoft wants the user to sign in again (interaction required, or Graph refused a fresh token):
+   *  sync stopped, everything stays readable and editable and edits wait in the outbox. */
+  needsSignIn: boolean;
+  createdAt: number;
+}
+
 /** An account groups calendars that sync with one server (or, for `local`, with none). */
 export type Account =
   | { readonly id: AccountId; readonly kind: 'local'; name: string; createdAt: number }
   | CalDavAccount
-  | {
-      readonly id: AccountId;
-      readonly kind: 'graph';
-      name: string;
-      homeAccountId: string;
-      createdAt: number;
-    };
+  | GraphAccount;

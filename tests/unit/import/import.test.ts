@@ -100,6 +100,10 @@ describe('planImport and applyImport', () => {
       kind: 'graph',
       name: 'Remote',
       homeAccountId: 'home',
+      username: 'remote@example.org',
+      graphBaseUrl: 'https://graph.microsoft.com/v1.0',
+      syncIntervalMinutes: 2,
+      needsSignIn: false,
       createdAt: 0,
     };
     await db.accounts.put(account);
