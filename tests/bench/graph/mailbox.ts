@@ -27,8 +27,10 @@ export interface MailboxInput {
 }
 
 export async function startBenchMailbox(input: MailboxInput): Promise<BenchMailbox> {
-  // Seeding is no client's request: the latency applies from the first client on.
-  const graph = await startGraphServer({ seed: 11 });
+  // Seeding is no client's request: the latency applies from the first client on. Three clients with
+  // several first syncs each hand out far more delta states than the server's default memory (500)
+  // keeps, and a forgotten state would turn a client's next round into a full resync.
+  const graph = await startGraphServer({ seed: 11, deltaMemory: 100_000 });
   const now = Date.now();
   const window = { from: now - YEAR_MS, to: now + 2 * YEAR_MS };
   const calendarIds = [graph.store.defaultCalendar().id];

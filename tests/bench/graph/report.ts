@@ -119,4 +119,8 @@ export function printTable(out: (line: string) => void, t: GraphBenchTable, cale
   row(out, t.changes);
   out('targets (Almanac):');
   for (const line of targets(t, calendars)) out(line);
+  out(
+    `  (the floor on the same request targets: no change ${t.noChange.floor.count.requests} for ` +
+      `${calendars} calendars, 20 changes ${t.changes.floor.count.requests})`,
+  );
 }

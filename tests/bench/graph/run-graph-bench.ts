@@ -5,8 +5,8 @@
 // Chromium). Workloads: first sync, no change, 20 changes made on the server by another client
 // (server-changes.ts). Prints figures beside the issue's targets and the machine's load; passes nothing.
 // ALMANAC_BENCH_EVENTS (5000; 500 for a quick try), ALMANAC_BENCH_SERIES (300, or 6 % of the events),
-// ALMANAC_BENCH_LATENCY_MS (40), ALMANAC_BENCH_FIRST_RUNS (3), ALMANAC_BENCH_DELTA_PAGE (500: the
-// floor's `Prefer: odata.maxpagesize`).
+// ALMANAC_BENCH_LATENCY_MS (40), ALMANAC_BENCH_FIRST_RUNS (3), ALMANAC_BENCH_DELTA_PAGE (200: the
+// floor's `Prefer: odata.maxpagesize`, the Graph provider's DELTA_PAGE_SIZE in delta-round.ts).
 import { loadavg } from 'node:os';
 import { startAlmanacSlot, type AlmanacAnswer, type AlmanacSession } from './almanac-slot';
 import type { ClientSetup } from './client-protocol';
@@ -32,7 +32,9 @@ const EVENTS = numberFromEnv('ALMANAC_BENCH_EVENTS', 5_000);
 const SERIES = numberFromEnv('ALMANAC_BENCH_SERIES', EVENTS === 5_000 ? 300 : Math.round(EVENTS * 0.06));
 const LATENCY_MS = numberFromEnv('ALMANAC_BENCH_LATENCY_MS', 40);
 const FIRST_RUNS = Math.max(1, numberFromEnv('ALMANAC_BENCH_FIRST_RUNS', 3));
-const DELTA_PAGE = Math.max(1, numberFromEnv('ALMANAC_BENCH_DELTA_PAGE', 500));
+// The floor pages delta as Almanac does: the Graph provider asks for 200 rows a page (its
+// DELTA_PAGE_SIZE, workers/sync/providers/graph/delta-round.ts).
+const DELTA_PAGE = Math.max(1, numberFromEnv('ALMANAC_BENCH_DELTA_PAGE', 200));
 const NO_CHANGE_RUNS = 3;
 const CALENDARS = 2;
 
