@@ -53,7 +53,9 @@ async function sendOne(client: GraphClient, items: readonly BatchItem[]): Promis
     url: item.url,
     headers: {
       ...item.headers,
-      Prefer: IMMUTABLE_ID_PREFERENCE,
+      Prefer: [IMMUTABLE_ID_PREFERENCE, ...(item.headers?.['Prefer'] ? [item.headers['Prefer']] : [])].join(
+        ', ',
+      ),
       ...(item.body !== undefined ? { 'Content-Type': 'application/json' } : {}),
     },
     ...(item.body !== undefined ? { body: item.body } : {}),

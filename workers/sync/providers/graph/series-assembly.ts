@@ -1,0 +1,228 @@
+/**
+ * From Graph's instances to the engine's items (docs/sync-rules.md rule 42). A delta round lists
+ * instances: singles in full, occurrences and exceptions with only ids, type, times and
+ * `seriesMasterId`; never masters. The engine's item is a single event (ref = its id) or a whole
+ * series (ref = its master's immutable id), rebuilt from the master (`GET /me/events/{id}`) and its
+ * instances in the window (`/me/events/{id}/instances`), both fetched by `$batch`.
+ *
+ * Removals name only an instance id, and an occurrence id does not name its master. So the provider
+ * keeps, per calendar, which item each instance id it has listed belongs to (`members`,
+ * provider-state.ts) and decides:
+ * - a removed single → the item is removed;
+ * - a removed occurrence or exception (a cancellation, or the occurrence left the window) → "this
+ *   series changed" while any instance of the series is still listed, "this series is gone" when none
+ *   is (a deleted series removes every instance; a series with nothing left in the window is not held);
+ * - a removal of an id never listed (changes outside the window, rule 43) → ignored.
+ * A series' version in a delta is null: any row of it means something changed and only a fetch can
+ * say what. Cancellations Graph does not announce are noticed all the same: cancelling changes the
+ * master's etag, which every occurrence carries, so the series' occurrences come again and the
+ * series is fetched; its instance list replaces what was kept.
+ */
+import { AppError, ErrorKind } from '../../../../src/core/errors';
+import { sendBatch, type BatchItem, type BatchResult } from './batch';
+import { isRecord, type GraphClient } from './graph-client';
+import type { FoldedRow, SyncWindow } from './delta-round';
+import { GraphEventType, readGraphCollectionPage, readGraphEvent, type GraphEvent } from './graph-types';
+import type { Members } from './provider-state';
+
+export interface FoldedChanges {
+  /** Item refs changed, with the version to compare (a single's etag; null for a series). */
+  readonly changed: Map<string, string | null>;
+  readonly removed: Set<string>;
+  readonly members: Members;
+  /** Singles listed in full by the round, so fetching them costs no request. */
+  readonly singles: Map<string, GraphEvent>;
+}
+
+/** Applies a round's folded rows to the members known at its start (a listing starts from none). */
+export function foldChanges(known: Members, rows: Iterable<FoldedRow>): FoldedChanges {
+  const members = new Map(Object.entries(known));
+  const changed = new Map<string, string | null>();
+  const removed = new Set<string>();
+  const singles = new Map<string, GraphEvent>();
+  const touchedSeries = new Set<string>();
+  for (const row of rows) {
+    if (row.kind === 'removed') {
+      const { id } = row.removed;
+      const ref = members.get(id);
+      if (ref === undefined) continue;
+      members.delete(id);
+      if (ref === id) removed.add(id);
+      else touchedSeries.add(ref);
+      continue;
+    }
+    if (row.kind === 'unreadable') {
+      const ref = row.seriesMasterId ?? row.id;
+      members.set(row.id, ref);
+      changed.set(ref, null);
+      continue;
+    }
+    const { event } = row;
+    const master = event.seriesMasterId ?? null;
+    if (event.type === GraphEventType.singleInstance || master === null) {
+      members.set(event.id, event.id);
+      // A master never comes in a delta; one that did is fetched like a series.
+      changed.set(
+        event.id,
+        event.type === GraphEventType.singleInstance ? (event['@odata.etag'] ?? null) : null,
+      );
+      if (event.type === GraphEventType.singleInstance) singles.set(event.id, event);
+      continue;
+    }
+    members.set(event.id, master);
+    changed.set(master, null);
+  }
+  const stillListed = new Set(members.values());
+  for (const ref of touchedSeries) {
+    if (stillListed.has(ref)) changed.set(ref, null);
+    else removed.add(ref);
+  }
+  // A ref both removed and changed (a single that became a series under the same id) is fetched.
+  for (const ref of changed.keys()) removed.delete(ref);
+  return { changed, removed, members: Object.fromEntries(members), singles };
+}
+
+export type GraphItem =
+  | { readonly kind: 'single'; readonly event: GraphEvent }
+  | { readonly kind: 'series'; readonly master: GraphEvent; readonly instances: readonly GraphEvent[] };
+
+export interface FetchedGraphItems {
+  readonly found: Map<string, GraphItem>;
+  readonly missing: string[];
+  readonly warnings: string[];
+}
+
+function instancesUrl(masterId: string, window: SyncWindow): string {
+  const start = encodeURIComponent(new Date(window.start).toISOString());
+  const end = encodeURIComponent(new Date(window.end).toISOString());
+  return `/me/events/${encodeURIComponent(masterId)}/instances?startDateTime=${start}&endDateTime=${end}`;
+}
+
+const eventUrl = (id: string) => `/me/events/${encodeURIComponent(id)}`;
+
+function unreadable(what: string, cause: unknown): AppError {
+  return new AppError(
+    {
+      kind: ErrorKind.server,
+      message: `Microsoft 365 answered ${what} with something this app cannot read.`,
+      retryable: true,
+      detail: cause instanceof Error ? cause.message : String(cause),
+    },
+    { cause },
+  );
+}
+
+/** Every instance of a series in the window: the batch's first page, then its nextLinks. */
+async function readInstances(client: GraphClient, first: BatchResult): Promise<GraphEvent[]> {
+  const instances: GraphEvent[] = [];
+  let body: unknown = first.body;
+  for (;;) {
+    let next: string | undefined;
+    try {
+      const page = readGraphCollectionPage(body);
+      for (const raw of page.value) instances.push(readGraphEvent(raw));
+      next = page['@odata.nextLink'];
+    } catch (cause) {
+      throw unreadable('the instances of a series', cause);
+    }
+    if (next === undefined) return instances;
+    const answer = await client.send({ path: next });
+    if (answer.status !== 200) {
+      throw new AppError({
+        kind: ErrorKind.server,
+        message: `Microsoft 365 answered ${answer.status} to a page of a series' instances.`,
+        retryable: answer.status >= 500,
+      });
+    }
+    body = answer.body;
+  }
+}
+
+function failed(result: BatchResult | undefined, what: string): AppError {
+  const error = isRecord(result?.body) && isRecord(result.body['error']) ? result.body['error'] : null;
+  const code = error && typeof error['code'] === 'string' ? ` (${error['code']})` : '';
+  const status = result?.status ?? 0;
+  return new AppError({
+    kind: status === 401 ? ErrorKind.auth : ErrorKind.server,
+    message: `Microsoft 365 answered ${status} to ${what}${code}.`,
+    retryable: status !== 401,
+  });
+}
+
+/**
+ * Fetches items: known singles by GET, known series by GET of the master and its instances in one
+ * batch; a ref of unknown kind is read first and, if it is a master, its instances in a second batch.
+ */
+export async function fetchGraphItems(
+  client: GraphClient,
+  refs: readonly string[],
+  isSeries: (ref: string) => boolean,
+  window: SyncWindow,
+): Promise<FetchedGraphItems> {
+  const found = new Map<string, GraphItem>();
+  const missing: string[] = [];
+  const warnings: string[] = [];
+  const items: BatchItem[] = [];
+  refs.forEach((ref, index) => {
+    items.push({ id: `m${index}`, method: 'GET', url: eventUrl(ref) });
+    if (isSeries(ref)) items.push({ id: `i${index}`, method: 'GET', url: instancesUrl(ref, window) });
+  });
+  const results = await sendBatch(client, items);
+  const masters: { ref: string; index: number; master: GraphEvent }[] = [];
+  for (const [index, ref] of refs.entries()) {
+    const result = results.get(`m${index}`);
+    if (result?.status === 404) {
+      missing.push(ref);
+      continue;
+    }
+    if (result?.status !== 200) throw failed(result, 'reading an event');
+    let event: GraphEvent;
+    try {
+      event = readGraphEvent(result.body);
+    } catch (cause) {
+      warnings.push(`Event ${ref} could not be read and was skipped: ${String(cause)}`);
+      continue;
+    }
+    if (event.type === GraphEventType.singleInstance) found.set(ref, { kind: 'single', event });
+    else if (event.type === GraphEventType.seriesMaster) masters.push({ ref, index, master: event });
+    else {
+      warnings.push(
+        `Event ${ref} is an instance of ${event.seriesMasterId ?? 'a series'}, not an item; skipped.`,
+      );
+    }
+  }
+  const unlisted = masters.filter(({ index }) => !results.has(`i${index}`));
+  const more =
+    unlisted.length === 0
+      ? new Map<string, BatchResult>()
+      : await sendBatch(
+          client,
+          unlisted.map(({ ref, index }) => ({
+            id: `i${index}`,
+            method: 'GET',
+            url: instancesUrl(ref, window),
+          })),
+        );
+  for (const { ref, index, master } of masters) {
+    const result = results.get(`i${index}`) ?? more.get(`i${index}`);
+    if (result?.status === 404) {
+      missing.push(ref);
+      continue;
+    }
+    if (result?.status !== 200) throw failed(result, "listing a series' instances");
+    found.set(ref, { kind: 'series', master, instances: await readInstances(client, result) });
+  }
+  return { found, missing, warnings };
+}
+
+/** The members after fetching: each fetched series' instance ids replace what was kept for it. */
+export function membersAfterFetch(known: Members, fetched: FetchedGraphItems): Members {
+  const members: Record<string, string> = {};
+  const replaced = new Set([...fetched.found.keys(), ...fetched.missing]);
+  for (const [id, ref] of Object.entries(known)) if (!replaced.has(ref)) members[id] = ref;
+  for (const [ref, item] of fetched.found) {
+    if (item.kind === 'single') members[ref] = ref;
+    else for (const instance of item.instances) members[instance.id] = ref;
+  }
+  return members;
+}
