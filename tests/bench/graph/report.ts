@@ -63,8 +63,8 @@ function row(out: (line: string) => void, r: WorkloadRow): void {
   const o = original.figure.detail;
   out(
     `${cell('original', original.figure.ms, original.figure.peakHeapMb, original.count)}  ` +
-      `[${o.pages} pages, ${o.listed} listed, ${o.stored} stored: ${o.duplicates} duplicates, ` +
-      `${o.missedUpdates} missed updates, ${o.merged} merged]`,
+      `[${o.pages} pages, ${o.listed} listed, ${o.stored} stored: ${o.missedUpdates} missed updates ` +
+      `(${o.duplicates} of them duplicates), ${o.merged} merged]`,
   );
   if (almanac.figure.kind === 'unavailable') {
     out(`  almanac   not available yet: ${almanac.figure.reason}`);
