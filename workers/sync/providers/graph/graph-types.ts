@@ -291,6 +291,9 @@ export interface GraphEventWrite {
   readonly sensitivity: Sensitivity;
   readonly importance: Importance;
   readonly categories: readonly string[];
+  readonly responseRequested: boolean;
+  readonly allowNewTimeProposals: boolean;
+  readonly hideAttendees: boolean;
 }
 
 export interface GraphEventCreate extends GraphEventWrite {
@@ -446,7 +449,14 @@ export function readLocation(json: JsonRecord, path = 'location'): Location {
   };
   for (const key of LOCATION_TEXT_KEYS) {
     const value = readString(json, key, path, { optional: true, nullable: true });
-    if (value) location[key] = value;
+    // Graph's "nothing" values (`default`, `unknown`) are left out, so an empty location reads as one.
+    if (
+      value &&
+      !(key === 'locationType' && value === 'default') &&
+      !(key === 'uniqueIdType' && value === 'unknown')
+    ) {
+      location[key] = value;
+    }
   }
   const rawAddress = readObject(json, 'address', path, { optional: true });
   if (rawAddress) {
