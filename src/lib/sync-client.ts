@@ -27,7 +27,7 @@ function worker(): Comlink.Remote<SyncApi> {
 /** The page side of the sync worker's contract (src/core/sync/sync-api.ts). AppErrors keep their kind. */
 export const syncApi: SyncApi = {
   discoverCalDav: (login) => worker().discoverCalDav(login),
-  addCalDavAccount: (login, calendars) => worker().addCalDavAccount(login, calendars),
+  addAccount: (account, calendars) => worker().addAccount(account, calendars),
   updatePassword: (accountId, password) => worker().updatePassword(accountId, password),
   removeAccount: (accountId) => worker().removeAccount(accountId),
   syncNow: (target, reason) => worker().syncNow(target, reason),

@@ -13,18 +13,18 @@ import type {
   DiscoveredCalendar,
   DiscoveryResult,
   EmptyOnServerAnswer,
+  NewAccountInput,
   SyncApi,
 } from '../../src/core/sync/sync-api';
 import { calendarSyncLockName, type WithLock } from '../../src/core/sync/sync-locks';
 import type { SyncLogWrite } from '../../src/core/sync/sync-log';
 import type { Schedule } from '../../src/core/sync/timers';
-import { discoverCalDav } from './caldav/discovery';
 import { createSyncEngine } from './engine/sync-engine';
+import { discoverCalDav } from './providers/caldav/discovery';
+import { createProviderFor } from './providers/provider-for';
 import type { SchedulerLog } from './scheduler/scheduler-deps';
 import { createSyncScheduler, type SyncScheduler } from './scheduler/sync-scheduler';
 import { engineLogTo, schedulerLogTo } from './service-log';
-
-export type NewCalDavAccount = Parameters<SyncApi['addCalDavAccount']>[0];
 
 /** The pieces the service glues together (the worker shell binds the real modules; tests bind fakes). */
 export interface SyncServiceParts {
@@ -32,7 +32,7 @@ export interface SyncServiceParts {
   readonly discover: (login: CalDavLogin) => Promise<DiscoveryResult>;
   /** Stores the account (password encrypted) and its chosen calendars. */
   readonly saveAccount: (
-    login: NewCalDavAccount,
+    account: NewAccountInput,
     calendars: readonly DiscoveredCalendar[],
   ) => Promise<AccountId>;
   /** Stores the new password encrypted and clears the account's needsPassword. */
@@ -81,8 +81,8 @@ export function createSyncService(parts: SyncServiceParts): SyncService {
   return {
     discoverCalDav: (login) => parts.discover(login),
 
-    async addCalDavAccount(login, calendars) {
-      const accountId = await parts.saveAccount(login, calendars);
+    async addAccount(account, calendars) {
+      const accountId = await parts.saveAccount(account, calendars);
       await scheduler.refreshAccounts();
       // The first sync may take a while: the UI follows it through the calendars' status.
       background('first-sync', scheduler.request({ kind: 'account', accountId }, 'start'));
@@ -121,7 +121,7 @@ export function createSyncService(parts: SyncServiceParts): SyncService {
 /** What the worker shell provides: its own database handle and the platform's fetch, time, locks, crypto. */
 export interface SyncPlatform {
   readonly db: AlmanacDb;
-  /** Already going through the CORS proxy (proxied-fetch.ts). */
+  /** Reaches CalDAV servers, already through the CORS proxy (proxied-fetch.ts). */
   readonly fetch: typeof fetch;
   readonly now: () => number;
   readonly random: () => number;
@@ -139,17 +139,21 @@ export function createWorkerSyncService(platform: SyncPlatform): SyncService {
   const ctx = { now: platform.now, viewerZone: platform.viewerZone };
   const engine = createSyncEngine({
     db,
-    fetch: platform.fetch,
+    providerFor: createProviderFor({
+      fetch: platform.fetch,
+      now: platform.now,
+      login: (account) => accountCredentials({ db, subtle }, account.id),
+    }),
     now: platform.now,
     viewerZone: platform.viewerZone,
     random: platform.random,
-    credentials: (accountId) => accountCredentials({ db, subtle }, accountId),
     log: engineLogTo(platform.log),
   });
   return createSyncService({
     ...platform,
     log: schedulerLogTo(platform.log),
     discover: (login) => discoverCalDav(login, { fetch: platform.fetch }),
+    // One kind today: a Graph variant of NewAccountInput makes this a switch on `input.kind`.
     saveAccount: (input, calendars) =>
       saveCalDavAccount(
         db,

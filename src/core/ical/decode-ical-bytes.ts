@@ -12,7 +12,7 @@
  * rules 26 and 30).
  *
  * The bytes joined are invalid UTF-8 where they stand, so no well-formed text contains them: the same
- * function is safe on a whole XML answer around calendar-data (workers/sync/caldav/transport.ts), where
+ * function is safe on a whole XML answer around calendar-data (workers/sync/providers/caldav/transport.ts), where
  * the CR of a fold may also be written as a character reference (SabreDAV writes `&#13;`).
  */
 

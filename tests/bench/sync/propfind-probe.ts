@@ -1,9 +1,9 @@
 /**
- * Where the no-change request's time goes: the engine's own PROPFIND body (workers/sync/caldav/
+ * Where the no-change request's time goes: the engine's own PROPFIND body (workers/sync/providers/caldav/
  * bodies.ts) sent from Node straight to Radicale, and the same through the app's proxy and the
  * counting layer, beside the floor's body straight to Radicale. Interleaved, medians of `runs`.
  */
-import { propfindTokenBody } from '../../../workers/sync/caldav/bodies';
+import { propfindTokenBody } from '../../../workers/sync/providers/caldav/bodies';
 import { proxyUrl } from '../../../workers/sync/proxied-fetch';
 import { basicAuth, bodies } from '../../servers/dav-client';
 

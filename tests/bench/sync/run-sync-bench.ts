@@ -7,7 +7,7 @@
 // ALMANAC_BENCH_PROFILE=1 (CPU profile of each Almanac workload, and per-object vs bulk storing).
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { DEFAULT_MULTIGET_BATCH } from '../../../workers/sync/caldav/multiget';
+import { DEFAULT_MULTIGET_BATCH } from '../../../workers/sync/providers/caldav/multiget';
 import { ensureDebianTools, SERVER_TOOLS, VDIRSYNCER } from '../../servers/ensure-packages';
 import { createDavClient } from '../../servers/dav-client';
 import { startFaultLayer } from '../../servers/fault-layer';

@@ -1,7 +1,7 @@
 // Each failure kind of discovery against small local HTTP servers that answer like the real thing.
 import { afterEach, describe, expect, it } from 'vitest';
 import { AppError } from '../../../src/core/errors';
-import { discoverCalDav } from '../../../workers/sync/caldav/discovery';
+import { discoverCalDav } from '../../../workers/sync/providers/caldav/discovery';
 import { startFakeHttpServer, type FakeHttpServer, type ScriptedReply } from './fake-http-server';
 
 const LOGIN = { username: 'ann@example.com', password: 'secret-password-123' };

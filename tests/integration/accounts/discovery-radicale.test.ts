@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppError } from '../../../src/core/errors';
 import type { DiscoveryResult } from '../../../src/core/sync/sync-api';
-import { discoverCalDav } from '../../../workers/sync/caldav/discovery';
+import { discoverCalDav } from '../../../workers/sync/providers/caldav/discovery';
 import {
   defaultProxyConfig,
   silentLogger,

@@ -4,6 +4,7 @@
  * checks of check.ts. Returns the violations and a transcript for the failure report.
  */
 import { createProxiedFetch } from '../../../workers/sync/proxied-fetch';
+import { createProviderFor } from '../../../workers/sync/providers/provider-for';
 import type { FaultStats } from '../../servers/fault-layer';
 import { ALL_FAULTS, FaultKind } from '../../servers/fault-plan';
 import { seededRandom } from '../../servers/seeded-random';
@@ -213,11 +214,14 @@ export async function runCase(
   };
   const engine = createEngine({
     db: local.db,
-    fetch: scenario.transport === 'proxy' ? createProxiedFetch(world.proxyBase, fetch) : fetch,
+    providerFor: createProviderFor({
+      fetch: scenario.transport === 'proxy' ? createProxiedFetch(world.proxyBase, fetch) : fetch,
+      now: ctx.now,
+      login: () => Promise.resolve({ username: server.username, password: server.password }),
+    }),
     now: ctx.now,
     viewerZone: VIEWER_ZONE,
     random: seededRandom(scenario.seed ^ 0x5bd1e995),
-    credentials: () => Promise.resolve({ username: server.username, password: server.password }),
     log: (entry) => {
       traceRequests();
       state.transcript.push(`  ${entry.level} ${entry.message}`);

@@ -75,8 +75,9 @@ async function world(
     schedule: () => () => undefined,
     log: journal.write,
   });
-  const accountId = await service.addCalDavAccount(
+  const accountId = await service.addAccount(
     {
+      kind: 'caldav',
       name: 'Radicale',
       provider: 'other',
       serverUrl: `${running().baseUrl}/alice/`,
@@ -99,7 +100,7 @@ async function world(
     },
   };
   worlds.push(made);
-  // The first sync started by addCalDavAccount: a request for the calendar joins it.
+  // The first sync started by addAccount: a request for the calendar joins it.
   await service.syncNow({ kind: 'calendar', calendarId: calendar.id }, 'user');
   return made;
 }

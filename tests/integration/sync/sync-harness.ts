@@ -21,6 +21,7 @@ import {
   type CalendarSyncReport,
   type SyncEngine,
 } from '../../../workers/sync/engine/sync-engine';
+import { createProviderFor } from '../../../workers/sync/providers/provider-for';
 import type { DavServer } from './dav-server';
 
 export interface SeenRequest {
@@ -122,13 +123,16 @@ export async function createHarness(server: DavServer, options: { multigetBatchS
   const ctx: CoreContext = { now: () => NOW, viewerZone: ZONE };
   const engine: SyncEngine = createSyncEngine({
     db,
-    fetch: testFetch,
+    providerFor: createProviderFor({
+      fetch: testFetch,
+      now: () => NOW,
+      login: () => Promise.resolve({ username: server.username, password: server.password }),
+      ...(options.multigetBatchSize !== undefined ? { multigetBatchSize: options.multigetBatchSize } : {}),
+    }),
     now: () => NOW,
     viewerZone: ZONE,
     random: () => 0.5,
-    credentials: () => Promise.resolve({ username: server.username, password: server.password }),
     log: (entry) => logs.push(`${entry.level}: ${entry.message}`),
-    ...(options.multigetBatchSize !== undefined ? { multigetBatchSize: options.multigetBatchSize } : {}),
   });
 
   const harness = {

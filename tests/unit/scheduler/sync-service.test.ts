@@ -63,7 +63,7 @@ describe('the sync service (SyncApi in the worker)', () => {
 
   it('stores a new account, arms its timer and starts its first sync', async () => {
     const s = service();
-    const id = await s.svc.addCalDavAccount({ ...login, name: 'Work', provider: 'other' }, [found]);
+    const id = await s.svc.addAccount({ kind: 'caldav', ...login, name: 'Work', provider: 'other' }, [found]);
 
     expect(s.saved).toEqual(['Work']);
     expect(id).toBe('new-account');

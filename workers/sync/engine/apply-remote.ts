@@ -8,7 +8,7 @@ import { deleteEvents } from '../../../src/core/events/event-store';
 import type { EventRecord } from '../../../src/core/model/event';
 import { SyncLogCode } from '../../../src/core/model/sync-log-line';
 import type { TimeRange } from '../../../src/core/occurrences/time-range';
-import type { FetchedObject } from '../caldav/multiget';
+import type { FetchedItem } from '../providers/calendar-provider';
 import { asideRecord, logSetAside, openBatch, setAside, store, writeBatch, type Batch } from './batch-writes';
 import { setAsideId, tables } from './local-writes';
 import { lookUpUids, refillIndex, type LocalIndex } from './local-index';
@@ -78,7 +78,7 @@ function adoptCreate(batch: Batch, event: EventRecord, parsed: ParsedObject): Pr
       }
       return run.db.events
         .update(event.id, { syncedIcs: base })
-        .then(() => followMove(batch, { ...event, syncedIcs: base }, parsed.object.href));
+        .then(() => followMove(batch, { ...event, syncedIcs: base }, parsed.object.ref));
     });
 }
 
@@ -97,7 +97,7 @@ function carryOut(batch: Batch, parsed: ParsedObject, decision: Exclude<Decision
     case 'keep':
       return;
     case 'etag-only':
-      batch.writes.etags.push({ key: decision.event.id, changes: { etag: parsed.object.etag } });
+      batch.writes.etags.push({ key: decision.event.id, changes: { etag: parsed.object.version } });
       return;
     case 'store':
       store(batch, parsed, decision.existing, decision.oldHref);
@@ -130,7 +130,7 @@ async function applyParsed(
     }
     const decision = decide(index, item.object, item.prepared.meta.uid, isListed);
     if (!isImmediate(decision)) carryOut(batch, item, decision);
-    else if (decision.kind === 'follow-move') await followMove(batch, decision.event, item.object.href);
+    else if (decision.kind === 'follow-move') await followMove(batch, decision.event, item.object.ref);
     else await adoptCreate(batch, decision.event, item);
   }
   const written = writeBatch(batch);
@@ -146,7 +146,7 @@ async function applyParsed(
  */
 export function prepareObjects(
   run: SyncRun,
-  objects: readonly FetchedObject[],
+  objects: readonly FetchedItem[],
   window: TimeRange,
 ): ParsedObject[] {
   return objects.map((object) => parseObject(run, object, window));
@@ -188,7 +188,7 @@ export async function applyPrepared(
       const reason = error instanceof Error ? error.message : String(error);
       await run.db.setAside.put(asideRecord(run, item.object, reason));
       run.report.setAside += 1;
-      logSetAside(run, item.object.href);
+      logSetAside(run, item.object.ref);
     }
   }
 }

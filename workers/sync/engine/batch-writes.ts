@@ -9,7 +9,7 @@ import type { SetAsideObject } from '../../../src/core/model/set-aside-object';
 import { SyncLogCode } from '../../../src/core/model/sync-log-line';
 import type { TimeRange } from '../../../src/core/occurrences/time-range';
 import { materialisationWindow } from '../../../src/core/occurrences/window';
-import type { FetchedObject } from '../caldav/multiget';
+import type { FetchedItem } from '../providers/calendar-provider';
 import type { LocalIndex } from './local-index';
 import { setAsideId } from './local-writes';
 import type { ParsedObject } from './plan-remote';
@@ -33,11 +33,11 @@ export interface Batch {
   readonly writes: BatchWrites;
 }
 
-export function setAside(batch: Batch, object: FetchedObject, reason: string): void {
+export function setAside(batch: Batch, object: FetchedItem, reason: string): void {
   const { run } = batch;
   batch.writes.setAside.push(asideRecord(run, object, reason));
   run.report.setAside += 1;
-  logSetAside(run, object.href);
+  logSetAside(run, object.ref);
 }
 
 /** Not the reason: a parser's message may quote the object's text (it is kept with the object). */
@@ -49,12 +49,12 @@ export function logSetAside(run: SyncRun, href: string): void {
   );
 }
 
-export function asideRecord(run: SyncRun, object: FetchedObject, reason: string): SetAsideObject {
+export function asideRecord(run: SyncRun, object: FetchedItem, reason: string): SetAsideObject {
   return {
-    id: setAsideId(run.calendar.id, object.href),
+    id: setAsideId(run.calendar.id, object.ref),
     calendarId: run.calendar.id,
-    href: object.href,
-    etag: object.etag,
+    href: object.ref,
+    etag: object.version,
     reason,
     raw: object.ics,
     seenAt: run.core.now(),
@@ -80,9 +80,9 @@ export function store(
     return;
   }
   batch.writes.events.push(built);
-  batch.writes.settled.push(object.href);
+  batch.writes.settled.push(object.ref);
   if (oldHref !== null) index.byHref.delete(oldHref);
-  index.byHref.set(object.href, built.record);
+  index.byHref.set(object.ref, built.record);
   index.byUid.set(built.record.uid, built.record);
   run.report.pulled += 1;
 }

@@ -8,7 +8,6 @@
  */
 import { AppError, ErrorKind } from '../../../src/core/errors';
 import type { OutboxEntry } from '../../../src/core/model/outbox';
-import { deleteObject, getObject } from '../caldav/object-writes';
 import { isUsersVersion } from './delete-base';
 import type { SyncRun } from './sync-run';
 
@@ -39,16 +38,17 @@ export async function deleteUsersVersion(
   let refused = false;
   for (let attempt = 0; attempt < DELETE_ATTEMPTS; attempt += 1) {
     if (condition === null) {
-      const server = await getObject(run.transport, href);
-      if (server.kind === 'gone') return { kind: 'gone' };
+      const read = await run.provider.readItem(run.remote, href);
+      if (read.kind === 'gone') return { kind: 'gone' };
+      const server = read.item;
       const users = isUsersVersion(entry, server.ics);
       if (users === false || (users === null && refused))
-        return { kind: 'edited', ics: server.ics, etag: server.etag };
-      if (server.etag === null) return { kind: 'unconditional' };
-      condition = server.etag;
+        return { kind: 'edited', ics: server.ics, etag: server.version };
+      if (server.version === null) return { kind: 'unconditional' };
+      condition = server.version;
     }
-    const outcome = await deleteObject(run.transport, href, condition);
-    if (outcome.kind === 'ok') return { kind: 'deleted' };
+    const outcome = await run.provider.remove(run.remote, href, { kind: 'version', version: condition });
+    if (outcome.kind === 'written') return { kind: 'deleted' };
     if (outcome.kind === 'gone') return { kind: 'gone' };
     if (outcome.kind === 'forbidden') return { kind: 'forbidden', reason: outcome.reason };
     condition = null;

@@ -6,7 +6,7 @@
  *   creates) stay, and so does a synced event with an edit not yet sent: deleted on one side, edited
  *   on the other, the edit wins and is written back (rule 4), as a create.
  * - "Put my events back on the server": every event becomes a create again, pushed by the next sync
- *   with If-None-Match: * (rule 14), so an object the server holds after all meets 412 and is merged.
+ *   only if absent (rule 14), so an object the server holds after all meets a conflict and is merged.
  *
  * Either way queued deletes stay: the server may hold what the sync that asked pushed itself, and the
  * user deleted it here since (found by `npm run soak`, tests/integration/sync/empty-on-server.test.ts);

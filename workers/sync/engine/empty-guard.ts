@@ -2,7 +2,7 @@
  * The data-loss guard (docs/sync-rules.md rule 5): a complete listing that comes back empty while this device
  * holds synced events of the calendar deletes nothing. The calendar records a question for the user
  * (`syncState.emptyOnServer`) and waits, sending nothing, until the user answers (empty-answer.ts).
- * An explicit deletion of the last item in a sync-collection delta with a valid token is not
+ * An explicit deletion of the last item in the changes since a cursor the server accepted is not
  * suspicious: it is applied like any other deletion (pull.ts).
  */
 import { SyncLogCode } from '../../../src/core/model/sync-log-line';
@@ -14,7 +14,7 @@ import { readSyncState } from './sync-status';
 /** Synced events the listing should have shown: those with an href, except those this run just created. */
 export function syncedBefore(run: SyncRun, index: LocalIndex): number {
   let count = 0;
-  for (const href of index.byHref.keys()) if (!run.createdHrefs.has(href)) count += 1;
+  for (const href of index.byHref.keys()) if (!run.createdRefs.has(href)) count += 1;
   return count;
 }
 
@@ -28,7 +28,7 @@ export function isSuspiciousListing(
   members: ReadonlyMap<string, unknown>,
 ): boolean {
   if (syncedBefore(run, index) === 0) return false;
-  for (const href of members.keys()) if (!run.createdHrefs.has(href)) return false;
+  for (const href of members.keys()) if (!run.createdRefs.has(href)) return false;
   return true;
 }
 

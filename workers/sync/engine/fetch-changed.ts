@@ -1,10 +1,9 @@
 /**
- * The bodies of a pull: what the listing or delta shows changed is fetched by calendar-multiget in
- * bounded batches (docs/sync-rules.md rule 13) and applied batch after batch (apply-remote.ts), pipelined
+ * The bodies of a pull: what the listing or delta shows changed is fetched (the provider's fetchItems)
+ * in bounded batches (docs/sync-rules.md rule 13) and applied batch after batch (apply-remote.ts), pipelined
  * so the server, the CPU and IndexedDB work at the same time.
  */
 import { materialisationWindow } from '../../../src/core/occurrences/window';
-import { multigetBatch } from '../caldav/multiget';
 import { applyPrepared, prepareObjects } from './apply-remote';
 import type { LocalIndex } from './local-index';
 import type { SyncRun } from './sync-run';
@@ -66,8 +65,8 @@ export async function fetchChanged(
   }
   let done = 0;
   const request = (at: number) => {
-    const hrefs = batches[at];
-    return hrefs ? ahead(multigetBatch(run.transport, run.collectionUrl, hrefs)) : null;
+    const refs = batches[at];
+    return refs ? ahead(run.provider.fetchItems(run.remote, refs)) : null;
   };
   // The first request goes out before the local bookkeeping, which runs while it travels.
   let next = request(0);

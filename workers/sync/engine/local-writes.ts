@@ -53,7 +53,7 @@ export async function noteHeldSinceToken(run: SyncRun, hrefs: readonly string[])
 /** An href this device created on the server (noteHeldSinceToken), also remembered for this run. */
 export async function noteCreated(run: SyncRun, href: string): Promise<void> {
   await noteHeldSinceToken(run, [href]);
-  run.createdHrefs.add(href);
+  run.createdRefs.add(href);
 }
 
 /** Records that `sentIcs` reached the server at `href` and clears the outbox entry, in one transaction. */

@@ -8,15 +8,15 @@ import { isAppError } from '../../../src/core/errors';
 import { expandAhead, prepareEvent, type PreparedEvent } from '../../../src/core/events/event-store';
 import type { TimeRange } from '../../../src/core/occurrences/time-range';
 import type { EventRecord } from '../../../src/core/model/event';
-import type { FetchedObject } from '../caldav/multiget';
+import type { FetchedItem } from '../providers/calendar-provider';
 import type { LocalIndex } from './local-index';
 import { sameContent } from './normalise';
 import type { SyncRun } from './sync-run';
 
 /** A fetched object parsed once: ready to store, or malformed with the parser's reason (rule 6). */
 export type ParsedObject =
-  | { readonly object: FetchedObject; readonly prepared: PreparedEvent }
-  | { readonly object: FetchedObject; readonly prepared: null; readonly reason: string };
+  | { readonly object: FetchedItem; readonly prepared: PreparedEvent }
+  | { readonly object: FetchedItem; readonly prepared: null; readonly reason: string };
 
 export type Decision =
   | { readonly kind: 'set-aside'; readonly reason: string }
@@ -41,14 +41,14 @@ export type Decision =
  * is set aside with the reason (only if it would be stored: a pending edit is not overwritten, and
  * a duplicate is set aside as one, as before).
  */
-export function parseObject(run: SyncRun, object: FetchedObject, window: TimeRange): ParsedObject {
+export function parseObject(run: SyncRun, object: FetchedItem, window: TimeRange): ParsedObject {
   let prepared: PreparedEvent;
   try {
     prepared = prepareEvent({
       calendarId: run.calendar.id,
       ics: object.ics,
-      href: object.href,
-      etag: object.etag,
+      href: object.ref,
+      etag: object.version,
       syncedIcs: object.ics,
     });
   } catch (error) {
@@ -73,14 +73,14 @@ const duplicate = (href: string, uid: string): Decision => ({
  */
 export function decide(
   index: LocalIndex,
-  object: FetchedObject,
+  object: FetchedItem,
   uid: string,
   isListed: (href: string) => boolean,
 ): Decision {
   const claimedBy = index.claimed.get(uid);
-  if (claimedBy !== undefined && claimedBy !== object.href) return duplicate(claimedBy, uid);
-  index.claimed.set(uid, object.href);
-  const existing = index.byHref.get(object.href);
+  if (claimedBy !== undefined && claimedBy !== object.ref) return duplicate(claimedBy, uid);
+  index.claimed.set(uid, object.ref);
+  const existing = index.byHref.get(object.ref);
   const isPending = (event: EventRecord) => index.pending.has(event.id);
   if (existing) {
     if (isPending(existing)) return { kind: 'keep' };

@@ -1,16 +1,15 @@
 /**
  * Pushes a calendar's outbox in order (docs/sync-rules.md rule 8: before pulling). Every write is
- * conditional (rule 14); a create goes to an href derived from the UID with If-None-Match: *, so a
- * retry of an entry that already arrived meets 412 and is recognised by content, never doubled.
+ * conditional (rule 14); a create carries a key that is the same for every attempt (the event's id;
+ * a provider may derive the ref from the UID and create only if absent), so a retry of an entry that
+ * already arrived is recognised (by the key, or as a conflict and then by content), never doubled.
  */
 import { AppError, ErrorKind } from '../../../src/core/errors';
 import { deleteEvent } from '../../../src/core/events/event-store';
 import type { EventRecord } from '../../../src/core/model/event';
 import type { OutboxEntry } from '../../../src/core/model/outbox';
 import { SyncLogCode } from '../../../src/core/model/sync-log-line';
-import { normaliseHref, objectHrefFor } from '../caldav/href';
-import { getObject, putObject, type WriteCondition, type WriteOutcome } from '../caldav/object-writes';
-import { findObjectsByUid } from '../caldav/uid-query';
+import type { WriteCondition, WriteOutcome } from '../providers/calendar-provider';
 import { deleteUndecided, deleteUsersVersion } from './delete-users-version';
 import {
   commitPushed,
@@ -20,7 +19,6 @@ import {
   storeServerVersion,
   tables,
 } from './local-writes';
-import { contentHash } from './normalise';
 import type { SyncRun } from './sync-run';
 import { markTombstone } from './tombstones';
 import { sendTracked } from './tracked-write';
@@ -28,7 +26,8 @@ import { resolveWriteConflict } from './write-conflict';
 
 /** 403 on a write: the calendar is read-only. Revert the local change and keep the user's text (rule 15). */
 async function revertForbidden(run: SyncRun, entry: OutboxEntry, event: EventRecord | null): Promise<void> {
-  const server = entry.href !== null ? await getObject(run.transport, entry.href) : null;
+  const read = entry.href !== null ? await run.provider.readItem(run.remote, entry.href) : null;
+  const server = read?.kind === 'found' ? read.item : null;
   await run.db.transaction('rw', tables(run), async () => {
     await run.db.calendars.update(run.calendar.id, { readOnly: true });
     if (event) {
@@ -38,17 +37,17 @@ async function revertForbidden(run: SyncRun, entry: OutboxEntry, event: EventRec
         eventId: event.id,
         uid: event.uid,
         localIcs: event.ics,
-        serverIcs: server?.kind === 'ok' ? server.ics : '',
+        serverIcs: server !== null ? server.ics : '',
         fields: ['READ-ONLY'],
         createdAt: run.core.now(),
       });
     }
-    if (server?.kind === 'ok' && entry.href !== null) {
+    if (server !== null && entry.href !== null) {
       await storeServerVersion(run, {
         ...(event ? { id: event.id } : {}),
         ics: server.ics,
         href: entry.href,
-        etag: server.etag,
+        etag: server.version,
       });
     } else if (event) {
       await deleteEvent(run.db, event.id);
@@ -107,30 +106,45 @@ async function pushDelete(run: SyncRun, entry: OutboxEntry): Promise<void> {
   }
 }
 
+/** A create of this event: where the provider puts it, and the key that is the same for every attempt. */
+function createOf(event: EventRecord, ref: string | null) {
+  return { ref, uid: event.uid, ics: event.ics, attemptKey: event.id };
+}
+
 async function pushWrite(run: SyncRun, entry: OutboxEntry, event: EventRecord): Promise<void> {
-  const creating = event.href === null;
-  const href = event.href ?? objectHrefFor(run.collectionUrl, event.uid, contentHash);
+  // Where a conflict is read: the stored ref, or where the provider creates it (null: the server chooses).
+  const href = event.href ?? run.provider.refForNewItem(run.remote, event.uid);
   let outcome: WriteOutcome;
   // Each attempt is listed before sending (tracked-write.ts): if its answer is lost, a later delete or
   // the pull knows which text the server may hold from this device.
-  const put = (condition: WriteCondition) =>
-    sendTracked(run, entry, event.ics, () => putObject(run.transport, href, event.ics, condition));
-  if (creating) outcome = await put({ ifNoneMatch: '*' });
+  const send = (write: () => Promise<WriteOutcome>) => sendTracked(run, entry, event.ics, write);
+  if (event.href === null) outcome = await send(() => run.provider.create(run.remote, createOf(event, null)));
   else if (event.etag === null)
-    outcome = { kind: 'precondition-failed' }; // no etag to write against: read first
-  else outcome = await put({ ifMatch: event.etag });
+    outcome = { kind: 'conflict' }; // no version to write against: read first
+  else {
+    const condition: WriteCondition = { kind: 'version', version: event.etag };
+    const update = { ref: event.href, ics: event.ics, base: event.syncedIcs, condition };
+    outcome = await send(() => run.provider.update(run.remote, update));
+  }
 
-  if (outcome.kind === 'gone' && !creating) return recreateOrFollow(run, entry, event, href);
-  if (outcome.kind === 'ok')
-    return commitPushed(run, entry, event, { href, etag: outcome.etag, sentIcs: event.ics });
+  if (outcome.kind === 'gone' && event.href !== null) return recreateOrFollow(run, entry, event, event.href);
+  if (outcome.kind === 'written')
+    return commitPushed(run, entry, event, { href: outcome.ref, etag: outcome.version, sentIcs: event.ics });
   if (outcome.kind === 'forbidden') return revertForbidden(run, entry, event);
   if (outcome.kind === 'gone') {
     throw new AppError({
       kind: ErrorKind.notFound,
       message: 'The calendar is gone from the server.',
       retryable: false,
-      detail: href,
+      ...(href !== null ? { detail: href } : {}),
     });
+  }
+  if (href === null) {
+    // A create the server refused as existing, at a ref it chose: nothing to read; the entry waits.
+    run.log('warn', `${event.uid} could not be created (conflict): the change waits for the next sync.`, {
+      code: SyncLogCode.editWaits,
+    });
+    return noteFailedAttempt(run, entry);
   }
   const result = await resolveWriteConflict(run, entry, event, href);
   if (result === 'server-gone') return recreateOrFollow(run, entry, event, href);
@@ -145,15 +159,14 @@ async function pushWrite(run: SyncRun, entry: OutboxEntry, event: EventRecord): 
  * A create (href derived from the UID) is never asked about: nothing can have moved it yet.
  */
 async function recreateOrFollow(run: SyncRun, entry: OutboxEntry, event: EventRecord, href: string) {
-  const found =
-    event.href === null ? [] : await findObjectsByUid(run.transport, run.collectionUrl, event.uid);
-  const elsewhere = (found ?? []).filter((object) => object.href !== href);
+  const found = event.href === null ? [] : await run.provider.findByUid(run.remote, event.uid);
+  const elsewhere = found.filter((ref) => !run.provider.sameRef(ref, href));
   if (elsewhere.length === 0) {
     const again = await sendTracked(run, entry, event.ics, () =>
-      putObject(run.transport, href, event.ics, { ifNoneMatch: '*' }),
+      run.provider.create(run.remote, createOf(event, href)),
     );
-    if (again.kind === 'ok')
-      return commitPushed(run, entry, event, { href, etag: again.etag, sentIcs: event.ics });
+    if (again.kind === 'written')
+      return commitPushed(run, entry, event, { href: again.ref, etag: again.version, sentIcs: event.ics });
     run.log(
       'warn',
       `${event.uid} could not be written (${again.kind}); another object on the server may hold its UID. The change waits for the next sync.`,
@@ -169,16 +182,16 @@ async function recreateOrFollow(run: SyncRun, entry: OutboxEntry, event: EventRe
     });
     return noteFailedAttempt(run, entry);
   }
-  run.log('info', `${event.uid} moved on the server to ${moved.href}; the edit waiting here follows it.`, {
+  run.log('info', `${event.uid} moved on the server to ${moved}; the edit waiting here follows it.`, {
     code: SyncLogCode.moved,
   });
-  // Held from now on: if this sync fails before its token is stored, the next delta may not mention it.
+  // Held from now on: if this sync fails before its cursor is stored, the next delta may not mention it.
   await run.db.transaction('rw', run.db.events, run.db.syncState, async () => {
-    await run.db.events.update(event.id, { href: moved.href, etag: null });
-    await noteHeldSinceToken(run, [moved.href]);
+    await run.db.events.update(event.id, { href: moved, etag: null });
+    await noteHeldSinceToken(run, [moved]);
   });
-  const followed = { ...event, href: moved.href, etag: null };
-  const result = await resolveWriteConflict(run, entry, followed, moved.href);
+  const followed = { ...event, href: moved, etag: null };
+  const result = await resolveWriteConflict(run, entry, followed, moved);
   if (result === 'server-gone') await noteFailedAttempt(run, entry); // moved again: the next sync looks again
 }
 
@@ -198,8 +211,6 @@ export async function pushOutbox(run: SyncRun, entries: readonly OutboxEntry[]):
       await dropEntry(run, entry); // an earlier entry of this event already pushed this text
       continue;
     }
-    const normal =
-      event.href === null ? event : { ...event, href: normaliseHref(event.href, run.collectionUrl) };
-    await pushWrite(run, entry, normal);
+    await pushWrite(run, entry, event);
   }
 }

@@ -1,6 +1,6 @@
 /**
- * The CalDAV sync engine, platform-free: everything from the outside world is injected (fetch, time,
- * credentials, logger). One calendar at a time: push its outbox, then pull (docs/sync-rules.md rule 8); skip
+ * The sync engine, platform-free and provider-free: everything from the outside world is injected (the
+ * account's provider, time, logger). One calendar at a time: push its outbox, then pull (docs/sync-rules.md rule 8); skip
  * with one request when nothing changed on either side (rule 9). See README.md for the lifecycle.
  */
 import { AppError, ErrorKind, isAppError, toAppErrorData } from '../../../src/core/errors';
@@ -9,10 +9,7 @@ import type { CalendarId, EventId } from '../../../src/core/model/ids';
 import { SyncLogCode } from '../../../src/core/model/sync-log-line';
 import type { CalendarSyncState } from '../../../src/core/model/sync-state';
 import type { EmptyOnServerAnswer } from '../../../src/core/sync/sync-api';
-import { readCollectionState, type CollectionState } from '../caldav/collection-state';
-import { collectionKey } from '../caldav/href';
-import { DEFAULT_MULTIGET_BATCH } from '../caldav/multiget';
-import { createTransport } from '../caldav/transport';
+import type { CalendarStateScope, RemoteCalendarState } from '../providers/calendar-provider';
 import { answerEmptyOnServer, type AnswerOutcome } from './empty-answer';
 import { pull } from './pull';
 import { pushOutbox } from './push-outbox';
@@ -60,27 +57,23 @@ async function openRun(
       message: 'The calendar was not found.',
       retryable: false,
     });
-  if (calendar.remoteUrl === null) throw invalid(`“${calendar.name}” is not a CalDAV calendar.`);
+  if (calendar.remoteUrl === null) throw invalid(`“${calendar.name}” is not a synced calendar.`);
   const account = await deps.db.accounts.get(calendar.accountId);
-  if (account?.kind !== 'caldav') throw invalid(`“${calendar.name}” does not belong to a CalDAV account.`);
-  const login = await deps.credentials(account.id);
+  if (account === undefined || account.kind === 'local')
+    throw invalid(`“${calendar.name}” does not belong to an account that syncs.`);
+  const provider = await deps.providerFor(account);
   const log = (level: LogLevel, message: string, tag?: SyncLogTag) => {
     deps.log({ level, message, calendarId, ...tag });
   };
   return {
     db: deps.db,
-    transport: createTransport({
-      fetch: deps.fetch,
-      now: deps.now,
-      username: login.username,
-      password: login.password,
-    }),
+    provider,
     calendar,
-    collectionUrl: collectionKey(calendar.remoteUrl),
+    remote: { remoteUrl: calendar.remoteUrl },
     core: { now: deps.now, viewerZone: deps.viewerZone },
     report: emptyReport(),
-    createdHrefs: new Set(),
-    batchSize: Math.max(1, deps.multigetBatchSize ?? DEFAULT_MULTIGET_BATCH),
+    createdRefs: new Set(),
+    batchSize: Math.max(1, provider.batchSize),
     log,
     progress: async (done, total) => {
       onProgress?.(done, total);
@@ -90,18 +83,20 @@ async function openRun(
 }
 
 /**
- * The collection's state, asking only for what will be compared. A calendar never listed (no token,
- * no ctag: a first sync, or one that was interrupted) has no version to compare: only its
- * capabilities are asked. One synced by token needs no ctag. Should the server turn out not to offer
- * sync-collection (any more), the ctag is asked too, and stored after the listing.
+ * The calendar's state, asking only for what will be compared. A calendar never listed (no cursor,
+ * no stamp: a first sync, or one that was interrupted) has no version to compare: only its
+ * capabilities are asked. One synced by cursor needs no stamp. Should the server turn out not to
+ * offer a cursor (any more), the stamp is asked too, and stored after the listing. The stored
+ * `syncToken` holds the cursor, `ctag` the stamp.
  */
-async function readState(run: SyncRun, before: CalendarSyncState): Promise<CollectionState> {
-  const scope = before.syncToken !== null ? 'token' : before.ctag === null ? 'capabilities' : 'versions';
+async function readState(run: SyncRun, before: CalendarSyncState): Promise<RemoteCalendarState> {
+  const scope: CalendarStateScope =
+    before.syncToken !== null ? 'cursor' : before.ctag === null ? 'capabilities' : 'versions';
   if (scope !== 'versions') {
-    const state = await readCollectionState(run.transport, run.collectionUrl, scope);
-    if (state.supportsSyncCollection) return state;
+    const state = await run.provider.readState(run.remote, scope);
+    if (state.supportsCursor) return state;
   }
-  return readCollectionState(run.transport, run.collectionUrl, 'versions');
+  return run.provider.readState(run.remote, 'versions');
 }
 
 async function runSync(run: SyncRun, before: CalendarSyncState): Promise<void> {
@@ -120,11 +115,11 @@ async function runSync(run: SyncRun, before: CalendarSyncState): Promise<void> {
   const state = await readState(run, before);
   if (state.readOnly !== null && state.readOnly !== calendar.readOnly)
     await db.calendars.update(calendar.id, { readOnly: state.readOnly });
-  const unchanged = state.supportsSyncCollection
-    ? state.syncToken !== null && state.syncToken === before.syncToken
-    : state.ctag !== null && state.ctag === before.ctag;
-  // Creates of a failed sync are checked even under an unchanged token: Xandikos' token is a hash of
-  // the contents, so a create deleted again brings the old token back.
+  const unchanged = state.supportsCursor
+    ? state.cursor !== null && state.cursor === before.syncToken
+    : state.stamp !== null && state.stamp === before.ctag;
+  // Creates of a failed sync are checked even under an unchanged cursor: a server's cursor may be a
+  // hash of the contents (Xandikos), so a create deleted again brings the old cursor back.
   const unconfirmedCreates = (before.createdSinceToken ?? []).length > 0;
   if (due.length === 0 && unchanged && !before.initialSyncInProgress && !unconfirmedCreates) {
     run.report.skipped = true;
@@ -140,11 +135,11 @@ async function runSync(run: SyncRun, before: CalendarSyncState): Promise<void> {
   };
   const result = await pull(run, state, stored, pending);
   if (result.awaitingDecision) return;
-  // The ctag read before the push is stored only when nothing was pushed; otherwise the next sync re-checks.
+  // The stamp read before the push is stored only when nothing was pushed; otherwise the next sync re-checks.
   const pushed = run.report.pushed > 0 || due.length > 0;
   await saveSyncState(run, {
-    syncToken: result.syncToken,
-    ctag: pushed ? null : state.ctag,
+    syncToken: result.cursor,
+    ctag: pushed ? null : state.stamp,
     initialSyncInProgress: false,
     createdSinceToken: [],
   });
@@ -189,7 +184,7 @@ export function createSyncEngine(deps: SyncEngineDeps): SyncEngine {
       run = await openRun(deps, calendarId, startedAt, onProgress);
       await setStatus(deps.db, calendarId, { phase: 'syncing', done: 0, total: null, startedAt });
       await runSync(run, before);
-      run.report.requests = run.transport.requestCount();
+      run.report.requests = run.provider.requestCount();
       await setStatus(deps.db, calendarId, { phase: 'idle', lastOkAt: deps.now() });
       logOutcome(run);
       return run.report;

@@ -2,9 +2,9 @@
 import type { CoreContext } from '../../../src/core/context';
 import type { AlmanacDb } from '../../../src/core/db/almanac-db';
 import type { Calendar } from '../../../src/core/model/calendar';
-import type { AccountId, CalendarId } from '../../../src/core/model/ids';
+import type { CalendarId } from '../../../src/core/model/ids';
 import type { SyncLogCode, SyncLogParams } from '../../../src/core/model/sync-log-line';
-import type { DavTransport } from '../caldav/transport';
+import type { CalendarProvider, ProviderFor, RemoteCalendarRef } from '../providers/calendar-provider';
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
 /** What a line is about, for the sync log's words in the reader's language (src/core/model/sync-log-line.ts). */
@@ -18,15 +18,12 @@ export type SyncLog = (
 
 export interface SyncEngineDeps {
   readonly db: AlmanacDb;
-  /** Reaches servers (proxied in the app; direct or via the proxy in tests). */
-  readonly fetch: typeof fetch;
+  /** The provider of a calendar's account (workers/sync/providers/provider-for.ts), asked once per run. */
+  readonly providerFor: ProviderFor;
   readonly now: () => number;
   readonly viewerZone: string;
   readonly random: () => number;
-  readonly credentials: (accountId: AccountId) => Promise<{ username: string; password: string }>;
   readonly log: SyncLog;
-  /** Objects per calendar-multiget request (default DEFAULT_MULTIGET_BATCH). */
-  readonly multigetBatchSize?: number;
 }
 
 export interface CalendarSyncReport {
@@ -43,15 +40,17 @@ export interface CalendarSyncReport {
 
 export interface SyncRun {
   readonly db: AlmanacDb;
-  readonly transport: DavTransport;
+  /** Talks to the calendar's server; the run knows nothing else of it. */
+  readonly provider: CalendarProvider;
   readonly calendar: Calendar;
-  /** The collection URL, normalised, with its trailing slash. */
-  readonly collectionUrl: string;
+  /** The calendar on its server, as the provider names it. */
+  readonly remote: RemoteCalendarRef;
   readonly core: CoreContext;
   readonly report: CalendarSyncReport;
+  /** Items per fetchItems call (the provider's batch size). */
   readonly batchSize: number;
-  /** Hrefs this run created on the server (a listing showing only these is still empty, rule 5). */
-  readonly createdHrefs: Set<string>;
+  /** Refs this run created on the server (a listing showing only these is still empty, rule 5). */
+  readonly createdRefs: Set<string>;
   readonly log: (level: LogLevel, message: string, tag?: SyncLogTag) => void;
   readonly progress: (done: number, total: number | null) => Promise<void>;
 }

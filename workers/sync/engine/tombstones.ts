@@ -9,7 +9,7 @@
 import { parseCalendarObject } from '../../../src/core/ical/parse';
 import type { OutboxEntry } from '../../../src/core/model/outbox';
 import { SyncLogCode } from '../../../src/core/model/sync-log-line';
-import type { FetchedObject } from '../caldav/multiget';
+import type { FetchedItem } from '../providers/calendar-provider';
 import { isUsersVersion } from './delete-base';
 import { deleteUndecided, deleteUsersVersion } from './delete-users-version';
 import { dropEntry } from './local-writes';
@@ -32,7 +32,7 @@ export async function loadTombstones(run: SyncRun): Promise<Tombstones> {
   return new Map(entries.filter(isTombstone).map((entry) => [entry.uid, entry]));
 }
 
-function uidOf(object: FetchedObject): string | null {
+function uidOf(object: FetchedItem): string | null {
   try {
     return parseCalendarObject(object.ics).uid;
   } catch {
@@ -41,9 +41,9 @@ function uidOf(object: FetchedObject): string | null {
 }
 
 /** Deletes the moved object unless it was edited after the user's delete (rule 4: the edit wins). */
-async function deleteMoved(run: SyncRun, entry: OutboxEntry, object: FetchedObject): Promise<boolean> {
+async function deleteMoved(run: SyncRun, entry: OutboxEntry, object: FetchedItem): Promise<boolean> {
   if (isUsersVersion(entry, object.ics) === false) return false; // edited since the user saw it
-  const result = await deleteUsersVersion(run, entry, object.href, object.etag);
+  const result = await deleteUsersVersion(run, entry, object.ref, object.version);
   if (result.kind === 'undecided') throw deleteUndecided(entry.uid);
   return result.kind === 'deleted' || result.kind === 'gone';
 }
@@ -52,10 +52,10 @@ async function deleteMoved(run: SyncRun, entry: OutboxEntry, object: FetchedObje
 export async function settleTombstones(
   run: SyncRun,
   tombstones: Tombstones,
-  objects: readonly FetchedObject[],
-): Promise<FetchedObject[]> {
+  objects: readonly FetchedItem[],
+): Promise<FetchedItem[]> {
   if (tombstones.size === 0) return [...objects];
-  const keep: FetchedObject[] = [];
+  const keep: FetchedItem[] = [];
   for (const object of objects) {
     const uid = uidOf(object);
     const entry = uid === null ? undefined : tombstones.get(uid);
@@ -68,7 +68,7 @@ export async function settleTombstones(
     tombstones.delete(uid);
     if (deleted) {
       run.report.pushed += 1;
-      run.log('info', `${uid} had moved on the server to ${object.href}; deleted there too.`, {
+      run.log('info', `${uid} had moved on the server to ${object.ref}; deleted there too.`, {
         code: SyncLogCode.moved,
       });
     } else {

@@ -5,7 +5,7 @@
  * taken off again when the server answers that it did not apply it (412, 409, 403, 404).
  */
 import type { OutboxEntry } from '../../../src/core/model/outbox';
-import type { WriteOutcome } from '../caldav/object-writes';
+import type { WriteOutcome } from '../providers/calendar-provider';
 import type { SyncRun } from './sync-run';
 
 /**
@@ -29,7 +29,7 @@ export async function sendTracked(
   );
   await run.db.outbox.update(seq, { sentIcs: text, mayHaveArrived: listed });
   const outcome = await send(); // throws when the answer is lost: the text stays listed
-  if (outcome.kind !== 'ok') await run.db.outbox.update(seq, { mayHaveArrived: before });
+  if (outcome.kind !== 'written') await run.db.outbox.update(seq, { mayHaveArrived: before });
   return outcome;
 }
 

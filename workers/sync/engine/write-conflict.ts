@@ -7,7 +7,7 @@
 import type { EventRecord } from '../../../src/core/model/event';
 import { SyncLogCode } from '../../../src/core/model/sync-log-line';
 import type { OutboxEntry } from '../../../src/core/model/outbox';
-import { getObject, putObject, type WriteOutcome } from '../caldav/object-writes';
+import type { WriteOutcome } from '../providers/calendar-provider';
 import {
   commitPushed,
   dropEntry,
@@ -50,22 +50,30 @@ export async function resolveWriteConflict(
   run: SyncRun,
   entry: OutboxEntry,
   event: EventRecord,
-  href: string,
+  ref: string,
 ): Promise<ConflictResult> {
-  const server = await getObject(run.transport, href);
-  if (server.kind === 'gone') return 'server-gone';
+  const read = await run.provider.readItem(run.remote, ref);
+  if (read.kind === 'gone') return 'server-gone';
+  const server = read.item;
+  // The ref as the provider spells it (normalised), as every stored ref is.
+  const href = server.ref;
   if (sameContent(server.ics, event.ics)) {
     // Our earlier attempt arrived (or both sides made the same change): nothing to upload.
-    await commitPushed(run, entry, event, { href, etag: server.etag, sentIcs: server.ics });
+    await commitPushed(run, entry, event, { href, etag: server.version, sentIcs: server.ics });
     return 'resolved';
   }
   const merge = threeWayMerge(event.syncedIcs, event.ics, server.ics);
   let upload: WriteOutcome | null = null;
-  if (merge.differsFromServer && server.etag !== null) {
+  if (merge.differsFromServer && server.version !== null) {
     // Not listed as this device's text (tracked-write.ts): the merge holds the server user's changes,
     // which a later delete here, made without seeing them, must not take for the user's (rule 4).
-    upload = await putObject(run.transport, href, merge.ics, { ifMatch: server.etag });
-    if (upload.kind !== 'ok') {
+    upload = await run.provider.update(run.remote, {
+      ref: href,
+      ics: merge.ics,
+      base: server.ics,
+      condition: { kind: 'version', version: server.version },
+    });
+    if (upload.kind !== 'written') {
       // The server moved again under us: keep the entry, the next sync merges with its newer version.
       await noteFailedAttempt(run, entry);
       return 'left-pending';
@@ -75,13 +83,13 @@ export async function resolveWriteConflict(
     // A create that met its own earlier (answer-lost) arrival: the href is this device's creation too.
     if (event.href === null) await noteCreated(run, href);
     if (merge.conflicts.length > 0) await keepConflictCopy(run, event, server.ics, merge.conflicts);
-    const uploadedEtag = upload?.kind === 'ok' ? upload.etag : undefined;
-    const uploaded = upload?.kind === 'ok';
+    const uploadedVersion = upload?.kind === 'written' ? upload.version : undefined;
+    const uploaded = upload?.kind === 'written';
     await storeServerVersion(run, {
       id: event.id,
       ics: merge.differsFromServer ? merge.ics : server.ics,
       href,
-      etag: uploadedEtag !== undefined ? uploadedEtag : server.etag,
+      etag: uploadedVersion !== undefined ? uploadedVersion : server.version,
     });
     if (!uploaded && merge.differsFromServer) {
       // No etag to write against: the merged text waits locally, based on the server's version.
@@ -90,6 +98,6 @@ export async function resolveWriteConflict(
     }
     await dropEntry(run, entry);
   });
-  run.report.pushed += upload?.kind === 'ok' ? 1 : 0;
+  run.report.pushed += upload?.kind === 'written' ? 1 : 0;
   return 'resolved';
 }

@@ -18,7 +18,7 @@ type Step =
     };
 
 /**
- * "Add account": the form → `syncApi.discoverCalDav` → the calendars found → `syncApi.addCalDavAccount`.
+ * "Add account": the form → `syncApi.discoverCalDav` → the calendars found → `syncApi.addAccount`.
  * The worker does the network and stores the password encrypted; the page never keeps it beyond the flow.
  */
 export function AddAccountFlow(props: { readonly onAdded: (name: string) => void }): JSX.Element {
@@ -56,8 +56,9 @@ export function AddAccountFlow(props: { readonly onAdded: (name: string) => void
     const name = accountName(provider, current.url);
     setError(null);
     try {
-      await syncApi.addCalDavAccount(
+      await syncApi.addAccount(
         {
+          kind: 'caldav',
           serverUrl: current.found.serverUrl,
           username: current.fields.username.trim(),
           password: current.fields.password,

@@ -12,6 +12,7 @@ import { CalDavProvider } from '../../../../src/core/model/account';
 import type { CalendarId } from '../../../../src/core/model/ids';
 import { createSyncEngine, type CalendarSyncReport } from '../../../../workers/sync/engine/sync-engine';
 import { createProxiedFetch } from '../../../../workers/sync/proxied-fetch';
+import { createProviderFor } from '../../../../workers/sync/providers/provider-for';
 import { runStoreExperiment, type ExperimentObject, type StoreExperiment } from './store-experiment';
 
 export interface SyncBenchSetup {
@@ -111,14 +112,17 @@ window.almanacSyncBench = {
     if (!calendar) throw new Error('The bench calendar was not stored.');
     const engine = createSyncEngine({
       db,
-      fetch: createProxiedFetch(new URL('/proxy', location.href).href, timedFetch),
+      providerFor: createProviderFor({
+        fetch: createProxiedFetch(new URL('/proxy', location.href).href, timedFetch),
+        now,
+        // The stored password is encrypted like the app's; the bench hands the provider the plain one.
+        login: () => Promise.resolve({ username: input.username, password: input.password }),
+        ...(input.multigetBatchSize !== undefined ? { multigetBatchSize: input.multigetBatchSize } : {}),
+      }),
       now,
       viewerZone,
       random: () => Math.random(),
-      // The stored password is encrypted like the app's; the bench hands the engine the plain one.
-      credentials: () => Promise.resolve({ username: input.username, password: input.password }),
       log: () => undefined,
-      ...(input.multigetBatchSize !== undefined ? { multigetBatchSize: input.multigetBatchSize } : {}),
     });
     session = { engine, calendarId: calendar.id };
   },

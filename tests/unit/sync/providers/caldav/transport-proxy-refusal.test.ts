@@ -1,8 +1,8 @@
 // A sync request the CORS proxy refuses for its target becomes host-not-allowed with the refusal, so the
 // sync status can name the setting to change; a server's own 403 stays the server's.
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../../../src/core/errors';
-import { createTransport } from '../../../workers/sync/caldav/transport';
+import { AppError } from '../../../../../src/core/errors';
+import { createTransport } from '../../../../../workers/sync/providers/caldav/transport';
 
 const refusal = {
   error: 'port-not-allowed',

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { AppError, ErrorKind } from '../../../src/core/errors';
-import { NS, childNamed, childrenNamed, parseXml, textOf } from '../../../workers/sync/caldav/xml';
+import { AppError, ErrorKind } from '../../../../../src/core/errors';
+import {
+  NS,
+  childNamed,
+  childrenNamed,
+  parseXml,
+  textOf,
+} from '../../../../../workers/sync/providers/caldav/xml';
 
 function failure(text: string): AppError {
   try {

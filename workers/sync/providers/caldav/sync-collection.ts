@@ -2,7 +2,7 @@
  * RFC 6578 sync-collection driven with OUR stored token (docs/sync-rules.md rule 28), statuses checked
  * ourselves (rule 27), 507 truncation followed until complete and a missing token an error (rule 12).
  */
-import { AppError, ErrorKind } from '../../../src/core/errors';
+import { AppError, ErrorKind } from '../../../../src/core/errors';
 import { syncCollectionBody } from './bodies';
 import { unexpectedStatus } from './collection-state';
 import { collectionKey, normaliseHref } from './href';

@@ -8,23 +8,23 @@
  * told apart in src/core/accounts/discovery-failure.ts. Stores nothing.
  */
 import { fetchCalendars, fetchHomeUrl, fetchPrincipalUrl, serviceDiscovery, type DAVAccount } from 'tsdav';
-import { validPassword, validServerUrl, validUsername } from '../../../src/core/accounts/account-input';
+import { validPassword, validServerUrl, validUsername } from '../../../../src/core/accounts/account-input';
 import {
   allowsWrite,
   holdsEvents,
   propertyText,
   supportsSyncCollection,
-} from '../../../src/core/accounts/collection-properties';
+} from '../../../../src/core/accounts/collection-properties';
 import {
   decisiveFailure,
   notCalDavFailure,
   unreachableFailure,
   type ObservedReply,
-} from '../../../src/core/accounts/discovery-failure';
-import { presetForUrl } from '../../../src/core/accounts/provider-presets';
-import { isAppError } from '../../../src/core/errors';
-import { readProxyRefusal } from '../../../src/core/proxy-refusal';
-import type { CalDavLogin, DiscoveredCalendar, DiscoveryResult } from '../../../src/core/sync/sync-api';
+} from '../../../../src/core/accounts/discovery-failure';
+import { presetForUrl } from '../../../../src/core/accounts/provider-presets';
+import { isAppError } from '../../../../src/core/errors';
+import { readProxyRefusal } from '../../../../src/core/proxy-refusal';
+import type { CalDavLogin, DiscoveredCalendar, DiscoveryResult } from '../../../../src/core/sync/sync-api';
 import { base64Utf8 } from './transport';
 
 export interface DiscoveryDeps {

@@ -7,10 +7,10 @@
  */
 import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
-import { multigetBatch } from '../../../workers/sync/caldav/multiget';
-import { getObject } from '../../../workers/sync/caldav/object-writes';
-import { createTransport } from '../../../workers/sync/caldav/transport';
-import { fixtureBytes } from '../ical/fixture';
+import { multigetBatch } from '../../../../../workers/sync/providers/caldav/multiget';
+import { getObject } from '../../../../../workers/sync/providers/caldav/object-writes';
+import { createTransport } from '../../../../../workers/sync/providers/caldav/transport';
+import { fixtureBytes } from '../../../ical/fixture';
 
 const COLLECTION = 'https://dav.example.com/alice/cal/';
 const HREF = `${COLLECTION}folded.ics`;

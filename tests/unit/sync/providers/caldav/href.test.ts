@@ -1,6 +1,11 @@
 // Rule numbers in test names: docs/sync-rules.md.
 import { describe, expect, it } from 'vitest';
-import { collectionKey, hrefPath, normaliseHref, objectHrefFor } from '../../../workers/sync/caldav/href';
+import {
+  collectionKey,
+  hrefPath,
+  normaliseHref,
+  objectHrefFor,
+} from '../../../../../workers/sync/providers/caldav/href';
 
 const BASE = 'https://dav.example.com/cal/alice/work/';
 

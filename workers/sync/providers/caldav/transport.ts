@@ -4,9 +4,9 @@
  * same (401 → auth, 429/503 → server with Retry-After, other 5xx → server, proxy refusals).
  * Everything else comes back to the caller, which checks it (rule 27: never trust "no error").
  */
-import { AppError, ErrorKind } from '../../../src/core/errors';
-import { decodeIcalBytes } from '../../../src/core/ical/decode-ical-bytes';
-import { readProxyRefusal, targetRefusalKinds } from '../../../src/core/proxy-refusal';
+import { AppError, ErrorKind } from '../../../../src/core/errors';
+import { decodeIcalBytes } from '../../../../src/core/ical/decode-ical-bytes';
+import { readProxyRefusal, targetRefusalKinds } from '../../../../src/core/proxy-refusal';
 import { parseRetryAfter } from './retry-after';
 
 export type DavMethod = 'GET' | 'PUT' | 'DELETE' | 'PROPFIND' | 'REPORT';

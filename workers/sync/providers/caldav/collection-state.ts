@@ -6,7 +6,7 @@
  *   'token': sync token and capabilities (a calendar synced by token);
  *   'capabilities': sync-collection support and privileges (a calendar never listed).
  */
-import { AppError, ErrorKind } from '../../../src/core/errors';
+import { AppError, ErrorKind } from '../../../../src/core/errors';
 import { propfindCapabilitiesBody, propfindCollectionBody, propfindTokenBody } from './bodies';
 import { collectionKey, normaliseHref } from './href';
 import { findProp, propText, readMultistatus } from './multistatus';

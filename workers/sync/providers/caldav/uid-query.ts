@@ -2,7 +2,7 @@
  * Where the server holds the objects of one UID now: a calendar-query with a UID text-match
  * (RFC 4791 §7.8.6). text-match is a substring match, so the UIDs found are compared exactly here.
  */
-import { parseCalendarObject } from '../../../src/core/ical/parse';
+import { parseCalendarObject } from '../../../../src/core/ical/parse';
 import { uidQueryBody } from './bodies';
 import { normaliseHref } from './href';
 import { fetchedObject, type FetchedObject } from './multiget';

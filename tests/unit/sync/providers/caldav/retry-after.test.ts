@@ -5,7 +5,7 @@ import {
   RETRY_AFTER_DEFAULT_MS,
   RETRY_AFTER_MAX_MS,
   RETRY_AFTER_MIN_MS,
-} from '../../../workers/sync/caldav/retry-after';
+} from '../../../../../workers/sync/providers/caldav/retry-after';
 
 const NOW = Date.UTC(2026, 2, 1, 12);
 

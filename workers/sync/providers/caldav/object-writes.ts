@@ -6,7 +6,7 @@
 import { cleanEtag } from './member-listing';
 import { readMultistatus } from './multistatus';
 import type { DavTransport } from './transport';
-import { AppError, ErrorKind } from '../../../src/core/errors';
+import { AppError, ErrorKind } from '../../../../src/core/errors';
 
 export type WriteCondition = { readonly ifNoneMatch: '*' } | { readonly ifMatch: string };
 

@@ -1,8 +1,8 @@
 /** The sync-collection report against scripted server answers: docs/sync-rules.md rules 11, 12, 27, 29, 30. */
 import { describe, expect, it } from 'vitest';
-import { syncCollection } from '../../../workers/sync/caldav/sync-collection';
-import { createTransport } from '../../../workers/sync/caldav/transport';
-import { readMultistatus, propText } from '../../../workers/sync/caldav/multistatus';
+import { syncCollection } from '../../../../../workers/sync/providers/caldav/sync-collection';
+import { createTransport } from '../../../../../workers/sync/providers/caldav/transport';
+import { readMultistatus, propText } from '../../../../../workers/sync/providers/caldav/multistatus';
 
 const URL_ = 'https://dav.example.com/cal/work/';
 

@@ -2,7 +2,7 @@
  * A WebDAV multistatus (RFC 4918 §13, RFC 6578 §6) read into responses. Only the response-level
  * status says a member is gone; a 404 inside a propstat is a missing property (docs/sync-rules.md rule 12).
  */
-import { AppError, ErrorKind } from '../../../src/core/errors';
+import { AppError, ErrorKind } from '../../../../src/core/errors';
 import { NS, childNamed, childrenNamed, parseXml, textOf, type XmlNode } from './xml';
 
 export interface DavResponse {

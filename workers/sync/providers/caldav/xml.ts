@@ -5,7 +5,7 @@
  * ctags: docs/sync-rules.md rule 30) and drops namespaces.
  */
 import sax from 'sax';
-import { AppError, ErrorKind } from '../../../src/core/errors';
+import { AppError, ErrorKind } from '../../../../src/core/errors';
 
 export const NS = {
   dav: 'DAV:',
