@@ -6,6 +6,7 @@ export const RequestKind = {
   calendarView: 'calendarView',
   delta: 'delta',
   eventGet: 'eventGet',
+  eventList: 'eventList',
   instances: 'instances',
   eventCreate: 'eventCreate',
   eventUpdate: 'eventUpdate',

@@ -34,7 +34,32 @@ function create(context: GraphContext, request: RouteRequest) {
   });
 }
 
+/** `iCalUId eq '…'` (quotes doubled inside), the one `$filter` this server reads on a listing. */
+function iCalUIdFilter(request: RouteRequest): string | null {
+  const match = /^\s*iCalUId\s+eq\s+'((?:[^']|'')*)'\s*$/i.exec(param(request.query, '$filter') ?? '');
+  return match?.[1]?.replace(/''/g, "'") ?? null;
+}
+
 export const eventRoutes: readonly Route[] = [
+  // "List events" of a calendar (singles and series masters), only as `$filter=iCalUId eq '…'`.
+  route('GET', '/me/calendars/:calendarId/events', RequestKind.eventList, (context, request) => {
+    const calendar = calendarOf(context, request);
+    if (!calendar) return errorResponse(GraphErrors.itemNotFound());
+    const uid = iCalUIdFilter(request);
+    if (uid === null) {
+      return errorResponse(
+        GraphErrors.badRequest("This server lists events only with $filter=iCalUId eq '…'."),
+      );
+    }
+    const rows = [...context.store.events.values()]
+      .filter((record) => record.calendarId === calendar.id && record.iCalUId === uid)
+      .flatMap((record) => {
+        const view = context.store.view(record.id);
+        return view.ok ? [selectProperties(eventJson(view.value, request.read), select(request))] : [];
+      });
+    const context_ = `${request.baseUrl}/$metadata#users('${context.store.user.id}')/events`;
+    return json(200, pagedCollection(request, context_, rows));
+  }),
   route('GET', '/me/events/:id', RequestKind.eventGet, (context, request) => {
     const view = context.store.view(request.params['id'] ?? '');
     if (!view.ok) return errorResponse(view.error);

@@ -27,6 +27,9 @@ export interface MembersAt {
 export interface GraphCalendarState {
   /** At most two: the cursor a round started from and the one it returned. */
   readonly snapshots: readonly MembersAt[];
+  /** The app's UID → ref of the items this provider created (Graph gives each its own iCalUId), so
+   *  findByUid finds them under the UID the app knows. */
+  readonly created?: Readonly<Record<string, string>>;
 }
 
 export interface ProviderStateStore {
@@ -46,6 +49,7 @@ export function readGraphCalendarState(value: unknown): GraphCalendarState {
   if (typeof value !== 'object' || value === null) return EMPTY_STATE;
   const snapshots = (value as { snapshots?: unknown }).snapshots;
   if (!Array.isArray(snapshots)) return EMPTY_STATE;
+  const created = (value as { created?: unknown }).created;
   const valid: MembersAt[] = [];
   for (const snapshot of snapshots as unknown[]) {
     if (typeof snapshot !== 'object' || snapshot === null) return EMPTY_STATE;
@@ -53,7 +57,7 @@ export function readGraphCalendarState(value: unknown): GraphCalendarState {
     if (typeof at !== 'string' || !isMembers(members)) return EMPTY_STATE;
     valid.push({ at, members });
   }
-  return { snapshots: valid };
+  return { snapshots: valid, ...(isMembers(created) ? { created } : {}) };
 }
 
 /** The members true at `cursor`, or null when nothing is kept for it. */
@@ -69,14 +73,30 @@ export function afterRound(
   members: Members,
 ): GraphCalendarState {
   const kept = from === null ? [] : state.snapshots.filter((snapshot) => snapshot.at === from);
-  return { snapshots: [...kept.filter((snapshot) => snapshot.at !== to), { at: to, members }] };
+  return { ...state, snapshots: [...kept.filter((snapshot) => snapshot.at !== to), { at: to, members }] };
 }
 
 /** The latest snapshot's members changed (fetched series instances): the same cursor, a new map. */
 export function withLatestMembers(state: GraphCalendarState, members: Members): GraphCalendarState {
   const latest = state.snapshots[state.snapshots.length - 1];
   if (!latest) return state;
-  return { snapshots: [...state.snapshots.slice(0, -1), { at: latest.at, members }] };
+  return { ...state, snapshots: [...state.snapshots.slice(0, -1), { at: latest.at, members }] };
+}
+
+/** One calendar's state, read (validated) and written through the store, keyed by its Graph id. */
+export interface CalendarStates {
+  read(calendar: { readonly remoteUrl: string }): Promise<GraphCalendarState>;
+  write(calendar: { readonly remoteUrl: string }, state: GraphCalendarState): Promise<void>;
+}
+
+export function calendarStates(
+  store: ProviderStateStore,
+  keyOf: (remoteUrl: string) => string,
+): CalendarStates {
+  return {
+    read: async (calendar) => readGraphCalendarState(await store.read(keyOf(calendar.remoteUrl))),
+    write: (calendar, state) => store.write(keyOf(calendar.remoteUrl), state),
+  };
 }
 
 /** The `providerState` table, scoped to one account. */

@@ -1,0 +1,258 @@
+/**
+ * The Graph provider's writes (issue 11 point 5; docs/sync-rules.md rule 46):
+ * - create: `POST /me/calendars/{id}/events` with `transactionId` = the outbox entry's attempt key, so
+ *   a create sent again after a lost answer returns the first event instead of a second ("event
+ *   resource type", `transactionId`); then a series' exceptions and cancellations as PATCH / DELETE on
+ *   its instances (Graph creates a series without them);
+ * - update: `PATCH` of the changed fields only, `If-Match` the version (the master's or single's
+ *   `@odata.etag`): 412 → conflict, 404 → gone, 403 → forbidden; exceptions and cancellations new in
+ *   the text follow on the instances. A change to exceptions alone checks the master's etag first, so
+ *   no write is unconditional;
+ * - remove: `DELETE` with `If-Match`;
+ * - findByUid: `$filter=iCalUId eq '…'` on the calendar's events, plus the items this provider created
+ *   under a UID of the app's (Graph gives every event its own iCalUId, so the app's UID is kept here,
+ *   in the provider's state, never in the event's text).
+ * A write followed by instance writes answers version null: the engine reads the item before its next
+ * write instead of trusting an etag that the instance writes moved.
+ */
+import { AppError, ErrorKind } from '../../../../src/core/errors';
+import type {
+  CreateItem,
+  ItemRef,
+  RemoteCalendarRef,
+  UpdateItem,
+  WriteCondition,
+  WriteOutcome,
+} from '../calendar-provider';
+import { calendarIdOf } from './calendars';
+import type { SyncWindow } from './delta-round';
+import { graphErrorOf, isRecord, unexpectedAnswer, type GraphAnswer, type GraphClient } from './graph-client';
+import { readGraphCollectionPage, type GraphEventWrite } from './graph-types';
+import type { CalendarStates } from './provider-state';
+
+/** An item's text as Graph writes: the event (a single or a master), its exceptions and cancellations. */
+export interface SeriesWrite {
+  readonly event: GraphEventWrite;
+  /** By original start (epoch ms): the fields an exception sets over the master's. */
+  readonly exceptions: readonly {
+    readonly originalStart: number;
+    readonly event: Partial<GraphEventWrite>;
+  }[];
+  /** Original starts (epoch ms) of the occurrences the text cancels (EXDATE). */
+  readonly cancelled: readonly number[];
+}
+
+export interface GraphWritesDeps {
+  readonly client: GraphClient;
+  readonly window: () => Promise<SyncWindow>;
+  readonly states: CalendarStates;
+  /** iCalendar → Graph (ical-to-graph.ts), adapted to SeriesWrite. */
+  readonly toGraph: (ics: string) => SeriesWrite;
+  /** The fields of `next` that differ from `base` (ical-to-graph.ts `changedFields`). */
+  readonly changedFields: (base: GraphEventWrite, next: GraphEventWrite) => Partial<GraphEventWrite>;
+}
+
+export interface GraphWrites {
+  create(calendar: RemoteCalendarRef, item: CreateItem): Promise<WriteOutcome>;
+  update(calendar: RemoteCalendarRef, item: UpdateItem): Promise<WriteOutcome>;
+  remove(calendar: RemoteCalendarRef, ref: ItemRef, condition: WriteCondition): Promise<WriteOutcome>;
+  findByUid(calendar: RemoteCalendarRef, uid: string): Promise<ItemRef[]>;
+}
+
+const eventPath = (id: string) => `/me/events/${encodeURIComponent(id)}`;
+
+function etagOf(answer: GraphAnswer): string | null {
+  const etag = isRecord(answer.body) ? answer.body['@odata.etag'] : undefined;
+  return typeof etag === 'string' ? etag : (answer.headers.get('etag') ?? null);
+}
+
+/** The outcome of a refused conditional write, or null when the answer is not one of them. */
+function refusal(answer: GraphAnswer): WriteOutcome | null {
+  if (answer.status === 412 || answer.status === 409) return { kind: 'conflict' };
+  if (answer.status === 404 || answer.status === 410) return { kind: 'gone' };
+  if (answer.status === 403) {
+    const { code, message } = graphErrorOf(answer);
+    return { kind: 'forbidden', reason: message || code || 'Microsoft 365 refused the change.' };
+  }
+  return null;
+}
+
+function unreadableText(cause: unknown): AppError {
+  return new AppError(
+    {
+      kind: ErrorKind.invalidInput,
+      message: 'This event cannot be saved to Microsoft 365 as it is.',
+      retryable: false,
+      detail: cause instanceof Error ? cause.message : String(cause),
+    },
+    { cause },
+  );
+}
+
+export function createGraphWrites(deps: GraphWritesDeps): GraphWrites {
+  const { client } = deps;
+
+  const convert = (ics: string): SeriesWrite => {
+    try {
+      return deps.toGraph(ics);
+    } catch (cause) {
+      throw unreadableText(cause);
+    }
+  };
+
+  /** Instance ids of a series in the window, by original start (epoch ms). */
+  async function instancesByStart(masterId: string): Promise<Map<number, string>> {
+    const window = await deps.window();
+    const start = encodeURIComponent(new Date(window.start).toISOString());
+    const end = encodeURIComponent(new Date(window.end).toISOString());
+    const byStart = new Map<number, string>();
+    let next: string | undefined =
+      `${eventPath(masterId)}/instances?startDateTime=${start}&endDateTime=${end}&$select=id,originalStart`;
+    while (next !== undefined) {
+      const answer = await client.send({ path: next });
+      if (answer.status !== 200) throw unexpectedAnswer(answer, "listing a series' instances");
+      const page = readGraphCollectionPage(answer.body);
+      for (const raw of page.value) {
+        if (!isRecord(raw) || typeof raw['id'] !== 'string' || typeof raw['originalStart'] !== 'string')
+          continue;
+        byStart.set(Date.parse(raw['originalStart']), raw['id']);
+      }
+      next = page['@odata.nextLink'];
+    }
+    return byStart;
+  }
+
+  /** Exceptions and cancellations of `next` that `base` does not have, written on the instances. */
+  async function writeInstances(
+    masterId: string,
+    next: SeriesWrite,
+    base: SeriesWrite | null,
+  ): Promise<boolean> {
+    const baseExceptions = new Map(
+      base?.exceptions.map((exception) => [exception.originalStart, exception.event]),
+    );
+    const baseCancelled = new Set(base?.cancelled);
+    const patches = next.exceptions.filter(
+      (exception) =>
+        JSON.stringify(baseExceptions.get(exception.originalStart)) !== JSON.stringify(exception.event),
+    );
+    const deletes = next.cancelled.filter((originalStart) => !baseCancelled.has(originalStart));
+    if (patches.length === 0 && deletes.length === 0) return false;
+    const instances = await instancesByStart(masterId);
+    for (const exception of patches) {
+      const id = instances.get(exception.originalStart);
+      if (id === undefined) continue; // outside the window, or already cancelled: nothing to edit there
+      const answer = await client.send({ method: 'PATCH', path: eventPath(id), body: exception.event });
+      if (answer.status !== 200) throw unexpectedAnswer(answer, 'editing one occurrence of a series');
+    }
+    for (const originalStart of deletes) {
+      const id = instances.get(originalStart);
+      if (id === undefined) continue;
+      const answer = await client.send({ method: 'DELETE', path: eventPath(id) });
+      if (answer.status !== 204 && answer.status !== 404) {
+        throw unexpectedAnswer(answer, 'cancelling one occurrence of a series');
+      }
+    }
+    return true;
+  }
+
+  async function rememberUid(calendar: RemoteCalendarRef, uid: string, ref: string): Promise<void> {
+    const state = await deps.states.read(calendar);
+    await deps.states.write(calendar, { ...state, created: { ...state.created, [uid]: ref } });
+  }
+
+  return {
+    async create(calendar, item) {
+      const next = convert(item.ics);
+      const answer = await client.send({
+        method: 'POST',
+        path: `/me/calendars/${encodeURIComponent(calendarIdOf(calendar.remoteUrl))}/events`,
+        body: { ...next.event, transactionId: item.attemptKey },
+      });
+      const refused = refusal(answer);
+      if (refused)
+        return refused.kind === 'gone' ? { kind: 'forbidden', reason: 'The calendar is gone.' } : refused;
+      const id = isRecord(answer.body) ? answer.body['id'] : undefined;
+      if ((answer.status !== 201 && answer.status !== 200) || typeof id !== 'string') {
+        throw unexpectedAnswer(answer, 'creating an event');
+      }
+      await rememberUid(calendar, item.uid, id);
+      const followed = await writeInstances(id, next, null);
+      return { kind: 'written', ref: id, version: followed ? null : etagOf(answer) };
+    },
+
+    async update(_calendar, item) {
+      if (item.condition.kind !== 'version') {
+        throw new AppError({
+          kind: ErrorKind.invalidInput,
+          message: 'An update to Microsoft 365 needs the version it replaces.',
+          retryable: false,
+        });
+      }
+      const next = convert(item.ics);
+      const base = item.base === null ? null : convert(item.base);
+      const fields = base ? deps.changedFields(base.event, next.event) : next.event;
+      let version: string | null = item.condition.version;
+      const ifMatch = { 'If-Match': item.condition.version };
+      if (Object.keys(fields).length > 0) {
+        const answer = await client.send({
+          method: 'PATCH',
+          path: eventPath(item.ref),
+          body: fields,
+          headers: ifMatch,
+        });
+        const refused = refusal(answer);
+        if (refused) return refused;
+        if (answer.status !== 200) throw unexpectedAnswer(answer, 'updating an event');
+        version = etagOf(answer);
+      } else if (next.exceptions.length > 0 || next.cancelled.length > 0) {
+        // Only instances change: the master must still be the version the edit was made on.
+        const answer = await client.send({ path: `${eventPath(item.ref)}?$select=id` });
+        const refused = refusal(answer);
+        if (refused) return refused;
+        if (answer.status !== 200) throw unexpectedAnswer(answer, 'reading an event');
+        if (etagOf(answer) !== item.condition.version) return { kind: 'conflict' };
+      }
+      const followed = await writeInstances(item.ref, next, base);
+      return { kind: 'written', ref: item.ref, version: followed ? null : version };
+    },
+
+    async remove(_calendar, ref, condition) {
+      const headers = condition.kind === 'version' ? { 'If-Match': condition.version } : undefined;
+      const answer = await client.send({
+        method: 'DELETE',
+        path: eventPath(ref),
+        ...(headers ? { headers } : {}),
+      });
+      const refused = refusal(answer);
+      if (refused) return refused;
+      if (answer.status !== 204 && answer.status !== 200) throw unexpectedAnswer(answer, 'deleting an event');
+      return { kind: 'written', ref, version: null };
+    },
+
+    async findByUid(calendar, uid) {
+      const refs = new Set<string>();
+      const mine = (await deps.states.read(calendar)).created?.[uid];
+      if (mine !== undefined) {
+        const answer = await client.send({ path: `${eventPath(mine)}?$select=id` });
+        if (answer.status === 200) refs.add(mine);
+        else if (answer.status !== 404) throw unexpectedAnswer(answer, 'reading an event');
+      }
+      const filter = encodeURIComponent(`iCalUId eq '${uid.replace(/'/g, "''")}'`);
+      let next: string | undefined =
+        `/me/calendars/${encodeURIComponent(calendarIdOf(calendar.remoteUrl))}/events?$filter=${filter}&$select=id,type,seriesMasterId`;
+      while (next !== undefined) {
+        const answer = await client.send({ path: next });
+        if (answer.status !== 200) throw unexpectedAnswer(answer, 'looking an event up by its UID');
+        const page = readGraphCollectionPage(answer.body);
+        for (const raw of page.value) {
+          if (!isRecord(raw) || typeof raw['id'] !== 'string') continue;
+          const master = raw['seriesMasterId'];
+          refs.add(typeof master === 'string' && master !== '' ? master : raw['id']);
+        }
+        next = page['@odata.nextLink'];
+      }
+      return [...refs];
+    },
+  };
+}
