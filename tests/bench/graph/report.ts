@@ -40,7 +40,12 @@ const mark = (ok: boolean) => (ok ? 'met   ' : 'MISSED');
 export const loadText = (load: readonly number[]) => `load ${load.map((n) => n.toFixed(2)).join(' ')}`;
 
 function requestsText(count: ServerCount): string {
+  const kinds = Object.entries(count.byKind)
+    .filter(([kind]) => kind !== 'preflight')
+    .map(([kind, n]) => `${kind} ${n}`)
+    .join(' ');
   const extra = [
+    kinds,
     count.batchItems > 0 ? `${count.batchItems} in $batch` : '',
     count.preflights > 0 ? `+${count.preflights} preflight` : '',
     Object.keys(count.failures).length > 0 ? `non-2xx ${JSON.stringify(count.failures)}` : '',

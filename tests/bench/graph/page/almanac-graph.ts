@@ -18,8 +18,12 @@ import type {
   ProviderCredentials,
   ProviderFor,
 } from '../../../../workers/sync/providers/calendar-provider';
+import {
+  dexieProviderState,
+  type ProviderStateStore,
+} from '../../../../workers/sync/providers/graph/provider-state';
 
-/** What the Graph provider is planned to be built from (a superset: unknown members are ignored). */
+/** What the Graph provider is built from (`GraphProviderDeps` in graph-provider.ts, as written). */
 export interface GraphProviderBenchDeps {
   readonly fetch: typeof fetch;
   readonly now: () => number;
@@ -30,7 +34,7 @@ export interface GraphProviderBenchDeps {
   readonly baseUrl: string;
   /** The materialised window the delta rounds cover. */
   readonly window: () => Promise<{ start: number; end: number }>;
-  readonly db: AlmanacDb;
+  readonly state: ProviderStateStore;
 }
 
 interface GraphProviderModule {
@@ -67,6 +71,8 @@ export interface AlmanacGraphInput {
   readonly baseUrl: string;
   readonly token: string;
   readonly viewerZone: string;
+  /** The bench's Graph account (its provider state is kept under it). */
+  readonly accountId: string;
 }
 
 export async function openAlmanacGraph(input: AlmanacGraphInput): Promise<AlmanacGraph> {
@@ -94,7 +100,7 @@ export async function openAlmanacGraph(input: AlmanacGraphInput): Promise<Almana
       const window = await getWindow(input.db, ctx);
       return { start: window.from, end: window.to };
     },
-    db: input.db,
+    state: dexieProviderState(input.db, input.accountId),
   });
   const engine = engineModule.createSyncEngine({
     db: input.db,

@@ -63,11 +63,11 @@ const message = (error: unknown) => (error instanceof Error ? error.message : St
 
 async function setup(input: GraphBenchSetup): Promise<GraphBenchAnswer<{ calendars: number }>> {
   lastSetup = input;
-  const almanac = await openAlmanacGraph({ db, fetch: timedFetch, ...input, viewerZone });
+  const accountId = newAccountId();
+  const almanac = await openAlmanacGraph({ db, fetch: timedFetch, ...input, viewerZone, accountId });
   if (!almanac.available) return { kind: 'unavailable', reason: almanac.reason };
   // The account and the calendars the user would pick in Settings (all of them), as rows.
   const discovered = await almanac.provider.discoverCalendars();
-  const accountId = newAccountId();
   const createdAt = Date.now();
   const calendars: Calendar[] = discovered.map((found, order) => ({
     id: newCalendarId(),
