@@ -1,5 +1,5 @@
 // calendarView delta rounds and series assembly against the Graph test server (docs/sync-rules.md
-// rules 17, 41, 42, 43 and 44): every nextLink followed (empty pages too), an entity twice and a
+// rules 17, 40, 41, 42, 43 and 44): every nextLink followed (empty pages too), an entity twice and a
 // replayed round folded, @removed inside the window deleting and outside ignored, 410 and
 // syncStateNotFound refusing the cursor, series rebuilt from master and instances (an exception and
 // a cancellation), and a cancellation Graph never announces noticed through the master's etag.

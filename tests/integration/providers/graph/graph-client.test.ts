@@ -1,7 +1,8 @@
-// The Graph provider's HTTP client against the Graph test server (docs/sync-rules.md rules 20, 21
-// and 47): bearer tokens asked again once on a 401, Retry-After honoured when readable and a backoff
-// when not, bounded retries, at most 4 requests in flight per mailbox, MailboxConcurrency retried and
-// never surfaced, the immutable-id preference on every request and batch item.
+// The Graph provider's HTTP client against the Graph test server (docs/sync-rules.md
+// rules 20, 21, 47 and 48): bearer tokens asked again once on a 401, Retry-After honoured when
+// readable and a backoff when not, bounded retries, at most 4 requests in flight per mailbox,
+// MailboxConcurrency retried and never surfaced, the immutable-id preference on every request and
+// batch item.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AppError, ErrorKind } from '../../../../src/core/errors';
 import { sendBatch } from '../../../../workers/sync/providers/graph/batch';
