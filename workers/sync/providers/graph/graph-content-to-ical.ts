@@ -14,7 +14,7 @@
  * | organizer | ORGANIZER with CN |
  * | onlineMeeting.joinUrl, onlineMeetingUrl | CONFERENCE (RFC 7986) with FEATURE and LABEL, X-MICROSOFT-SKYPETEAMSMEETINGURL |
  * | isOnlineMeeting, onlineMeetingProvider | X-ALMANAC-GRAPH-ONLINE-MEETING with the provider |
- * | isReminderOn, reminderMinutesBeforeStart | a DISPLAY VALARM (reminder-alarm.ts) |
+ * | isReminderOn, reminderMinutesBeforeStart | a DISPLAY VALARM (reminder-alarm.ts); when off, X-ALMANAC-GRAPH-REMINDER-MINUTES |
  * | showAs | TRANSP, X-MICROSOFT-CDO-BUSYSTATUS |
  * | sensitivity | CLASS (personal: PRIVATE and X-ALMANAC-GRAPH-SENSITIVITY) |
  * | importance | PRIORITY (high 1, normal 5, low 9) |
@@ -41,6 +41,7 @@ export const Prop = {
   onlineMeeting: 'x-almanac-graph-online-meeting',
   sensitivity: 'x-almanac-graph-sensitivity',
   hideAttendees: 'x-almanac-graph-hide-attendees',
+  reminderMinutes: 'x-almanac-graph-reminder-minutes',
   locations: LOCATIONS_PROPERTY,
 } as const;
 
@@ -207,4 +208,8 @@ export function writeGraphContent(vevent: ICAL.Component, event: GraphEvent, fal
   if (event.hideAttendees === true) addText(vevent, Prop.hideAttendees, 'TRUE');
   if (event.webLink !== undefined && event.webLink !== '') addUri(vevent, 'url', event.webLink);
   if (event.isReminderOn === true) writeReminder(vevent, event.reminderMinutesBeforeStart ?? 15);
+  else if (event.reminderMinutesBeforeStart !== undefined) {
+    // Off, but Outlook keeps the minutes it would use when turned back on.
+    addText(vevent, Prop.reminderMinutes, String(event.reminderMinutesBeforeStart));
+  }
 }

@@ -12,6 +12,7 @@
  * `0001-01-01` where one does not apply). A validator throws GraphShapeError naming the property that
  * is wrong, so the caller reports and skips that one event and the round goes on.
  */
+import { resolveIanaZone } from '../../../../src/core/ical/time-zones';
 import {
   GraphShapeError,
   readArray,
@@ -349,7 +350,9 @@ function readDateTimeTimeZone(json: JsonRecord, path: string): DateTimeTimeZone 
     throw new GraphShapeError(`${path}.dateTime`, `is not a date and time: ${JSON.stringify(dateTime)}`);
   }
   const timeZone = readString(json, 'timeZone', path);
-  if (timeZone.trim() === '') throw new GraphShapeError(`${path}.timeZone`, 'is empty');
+  if (resolveIanaZone(timeZone) === null) {
+    throw new GraphShapeError(`${path}.timeZone`, `is not a time zone we know: ${JSON.stringify(timeZone)}`);
+  }
   return { dateTime, timeZone };
 }
 
