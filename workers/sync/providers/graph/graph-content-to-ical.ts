@@ -22,6 +22,7 @@
  * | isCancelled | STATUS:CANCELLED |
  * | allowNewTimeProposals false | X-MICROSOFT-DISALLOW-COUNTER:TRUE |
  * | hideAttendees | X-ALMANAC-GRAPH-HIDE-ATTENDEES |
+ * | responseRequested false | X-ALMANAC-GRAPH-RESPONSE-REQUESTED:FALSE and RSVP=FALSE on attendees |
  * | webLink | URL |
  * | createdDateTime, lastModifiedDateTime | CREATED and DTSTAMP, LAST-MODIFIED |
  */
@@ -42,6 +43,7 @@ export const Prop = {
   sensitivity: 'x-almanac-graph-sensitivity',
   hideAttendees: 'x-almanac-graph-hide-attendees',
   reminderMinutes: 'x-almanac-graph-reminder-minutes',
+  responseRequested: 'x-almanac-graph-response-requested',
   locations: LOCATIONS_PROPERTY,
 } as const;
 
@@ -206,6 +208,7 @@ export function writeGraphContent(vevent: ICAL.Component, event: GraphEvent, fal
   if (event.isCancelled === true) vevent.addPropertyWithValue('status', 'CANCELLED');
   if (event.allowNewTimeProposals === false) addText(vevent, Prop.disallowCounter, 'TRUE');
   if (event.hideAttendees === true) addText(vevent, Prop.hideAttendees, 'TRUE');
+  if (event.responseRequested === false) addText(vevent, Prop.responseRequested, 'FALSE');
   if (event.webLink !== undefined && event.webLink !== '') addUri(vevent, 'url', event.webLink);
   if (event.isReminderOn === true) writeReminder(vevent, event.reminderMinutesBeforeStart ?? 15);
   else if (event.reminderMinutesBeforeStart !== undefined) {

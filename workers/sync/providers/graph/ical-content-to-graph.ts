@@ -132,7 +132,7 @@ export function readGraphContent(vevent: ICAL.Component): GraphContentWrite {
     sensitivity: readSensitivity(vevent),
     importance: readImportance(vevent),
     categories: readCategories(vevent),
-    responseRequested: rsvp?.toUpperCase() !== 'FALSE',
+    responseRequested: rsvp?.toUpperCase() !== 'FALSE' && !vevent.hasProperty(Prop.responseRequested),
     allowNewTimeProposals: (text(vevent, Prop.disallowCounter) ?? '').toUpperCase() !== 'TRUE',
     hideAttendees: (text(vevent, Prop.hideAttendees) ?? '').toUpperCase() === 'TRUE',
   };
