@@ -1,0 +1,166 @@
+// The Graph provider as the engine drives it, against the Graph test server (docs/sync-rules.md
+// rules 41, 42, 43 and 44): the window re-anchored by refusing a cursor of another window, a series
+// with an exception and a cancellation as one iCalendar object, a cancellation Graph never announces
+// noticed through the master's etag, a round asked again from its old cursor still removing what it
+// removed, requests per sync (nothing changed: one; changed singles: no fetch), immutable ids always.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { CalendarProvider, ChangesSince } from '../../../../workers/sync/providers/calendar-provider';
+import { calendarUrl } from '../../../../workers/sync/providers/graph/calendars';
+import type { SyncWindow } from '../../../../workers/sync/providers/graph/delta-round';
+import { createGraphProvider } from '../../../../workers/sync/providers/graph/graph-provider';
+import { memoryProviderState } from '../../../../workers/sync/providers/graph/provider-state';
+import { startGraphServer, type GraphServer } from '../../../servers/graph/index';
+import { recordedSleeps } from './graph-kit';
+
+let graph: GraphServer;
+let provider: CalendarProvider;
+let window: SyncWindow;
+let calendar: { remoteUrl: string };
+let calendarId: string;
+
+const at = (day: string, hour: number) => ({
+  dateTime: `${day}T${String(hour).padStart(2, '0')}:00:00`,
+  timeZone: 'UTC',
+});
+
+beforeEach(async () => {
+  graph = await startGraphServer();
+  calendarId = graph.seed.calendar({ name: 'Work' }).id;
+  calendar = { remoteUrl: calendarUrl(graph.baseUrl, calendarId) };
+  window = { start: Date.UTC(2026, 0, 1), end: Date.UTC(2027, 0, 1) };
+  provider = createGraphProvider({
+    fetch: (input, init) => fetch(input, init),
+    now: () => Date.now(),
+    credentials: { kind: 'bearer', token: () => Promise.resolve(graph.token) },
+    baseUrl: graph.baseUrl,
+    window: () => Promise.resolve(window),
+    state: memoryProviderState(),
+    sleep: recordedSleeps().sleep,
+  });
+});
+
+afterEach(async () => {
+  await graph.stop();
+});
+
+function changes(result: ChangesSince) {
+  if (result.kind !== 'changes') throw new Error('cursor refused');
+  return result;
+}
+
+function weekly(subject: string, edits: Parameters<GraphServer['seed']['series']>[1] = {}) {
+  return graph.seed.series(
+    {
+      subject,
+      start: at('2026-03-02', 9),
+      end: at('2026-03-02', 10),
+      recurrence: {
+        pattern: { type: 'weekly', interval: 1, daysOfWeek: ['monday'] },
+        range: { type: 'numbered', startDate: '2026-03-02', numberOfOccurrences: 6 },
+      },
+    },
+    edits,
+    calendarId,
+  );
+}
+
+describe('the window', () => {
+  it('a cursor of another window is refused, and the listing from no cursor re-anchors it', async () => {
+    graph.seed.event(
+      { subject: 'Lunch', start: at('2026-05-04', 12), end: at('2026-05-04', 13) },
+      calendarId,
+    );
+    const first = changes(await provider.listChanges(calendar, null));
+    expect(changes(await provider.listChanges(calendar, first.cursor)).changed.size).toBe(0);
+    window = { start: Date.UTC(2026, 1, 1), end: Date.UTC(2027, 1, 1) };
+    const requests = graph.stats().requests;
+    expect(await provider.listChanges(calendar, first.cursor)).toEqual({ kind: 'cursor-refused' });
+    expect(graph.stats().requests).toBe(requests);
+    const relisted = changes(await provider.listChanges(calendar, null));
+    expect(relisted.changed.size).toBe(1);
+    expect(changes(await provider.listChanges(calendar, relisted.cursor)).changed.size).toBe(0);
+  });
+});
+
+describe('series', () => {
+  it('one iCalendar object per series: RRULE, the exception as RECURRENCE-ID, the cancellation as EXDATE', async () => {
+    const { master } = weekly('Standup', {
+      exceptions: [{ at: 1, patch: { subject: 'Standup (moved)' } }],
+      cancelled: [3],
+    });
+    const listed = changes(await provider.listChanges(calendar, null));
+    expect([...listed.changed.keys()]).toEqual([master.id]);
+    const fetched = await provider.fetchItems(calendar, [master.id]);
+    expect(fetched.warnings).toEqual([]);
+    const [item] = fetched.found;
+    expect(item?.ref).toBe(master.id);
+    expect(item?.version).toBe(graph.inspect.event(master.id)?.['@odata.etag']);
+    const ics = item?.ics.replace(/\r\n[ \t]/g, '') ?? '';
+    expect(ics).toMatch(/^RRULE:FREQ=WEEKLY/m);
+    expect(ics.match(/^BEGIN:VEVENT/gm)).toHaveLength(2);
+    expect(ics).toMatch(/^RECURRENCE-ID/m);
+    expect(ics).toContain('SUMMARY:Standup (moved)');
+    expect(ics).toMatch(/^EXDATE/m);
+    expect(ics).not.toContain(master.id);
+  });
+
+  it('notices a cancellation Graph does not announce: the master etag changes, the series is fetched again', async () => {
+    const { master } = weekly('Planning');
+    const first = changes(await provider.listChanges(calendar, null));
+    const before = (await provider.fetchItems(calendar, [master.id])).found[0]?.ics ?? '';
+    expect(before).not.toMatch(/^EXDATE/m);
+    graph.faults.setDelta({ silentCancellations: true });
+    graph.store.deleteEvent(graph.seed.occurrenceId(master.id, 2));
+    const second = changes(await provider.listChanges(calendar, first.cursor));
+    expect([...second.changed]).toEqual([[master.id, null]]);
+    expect(second.removed.size).toBe(0);
+    const after = (await provider.fetchItems(calendar, [master.id])).found[0]?.ics ?? '';
+    expect(after).toMatch(/^EXDATE/m);
+  });
+
+  it('a deleted series is gone, even when its round is asked again from the old cursor', async () => {
+    const { master } = weekly('Retro');
+    const first = changes(await provider.listChanges(calendar, null));
+    graph.store.deleteEvent(master.id);
+    const second = changes(await provider.listChanges(calendar, first.cursor));
+    expect([...second.removed]).toEqual([master.id]);
+    // The engine failed to apply that round and asks again from the cursor it stored.
+    const again = changes(await provider.listChanges(calendar, first.cursor));
+    expect([...again.removed]).toEqual([master.id]);
+  });
+});
+
+describe('requests', () => {
+  it('nothing changed costs one request; singles the delta listed cost no fetch; ids always immutable', async () => {
+    const lunch = graph.seed.event(
+      { subject: 'Lunch', start: at('2026-05-04', 12), end: at('2026-05-04', 13) },
+      calendarId,
+    );
+    weekly('Standup');
+    const first = changes(await provider.listChanges(calendar, null));
+    await provider.fetchItems(calendar, [...first.changed.keys()]);
+    let requests = provider.requestCount();
+    const quiet = changes(await provider.listChanges(calendar, first.cursor));
+    expect(quiet.changed.size + quiet.removed.size).toBe(0);
+    expect(provider.requestCount() - requests).toBe(1);
+    graph.store.updateEvent(lunch.id, { subject: 'Lunch moved' });
+    requests = provider.requestCount();
+    const moved = changes(await provider.listChanges(calendar, quiet.cursor));
+    const fetched = await provider.fetchItems(calendar, [...moved.changed.keys()]);
+    expect(fetched.found[0]?.ics).toContain('SUMMARY:Lunch moved');
+    expect(provider.requestCount() - requests).toBe(1);
+    expect(graph.stats().withoutImmutableId).toBe(0);
+  });
+
+  it('readState asks nothing, and listItems says to use the delta', async () => {
+    const requests = provider.requestCount();
+    expect(await provider.readState(calendar, 'cursor')).toEqual({
+      cursor: null,
+      stamp: null,
+      supportsCursor: true,
+      readOnly: null,
+    });
+    expect(provider.requestCount()).toBe(requests);
+    await expect(provider.listItems(calendar)).rejects.toThrow(/delta/);
+  });
+});
