@@ -1,0 +1,172 @@
+/**
+ * iCalendar → what Graph is sent (docs/sync-rules.md rules 42 and 45): a series' exceptions by their
+ * original start and its cancellations, times with Windows zone names, and only the changed fields
+ * for a PATCH.
+ */
+import ICAL from 'ical.js';
+import { describe, expect, it } from 'vitest';
+import { seriesToIcal, singleToIcal } from '../../../../../workers/sync/providers/graph/graph-to-ical';
+import { readGraphEvent, type GraphEvent } from '../../../../../workers/sync/providers/graph/graph-types';
+import { changedFields, icalToGraph } from '../../../../../workers/sync/providers/graph/ical-to-graph';
+import { graphFixture } from './fixtures';
+
+const utc = (iso: string) => Date.parse(iso);
+
+const MASTER: GraphEvent = readGraphEvent({
+  id: 'AAMkMaster=',
+  type: 'seriesMaster',
+  iCalUId: '040000008200E00074C5B7101A82E008000000005E1F0C3F',
+  subject: 'Standup',
+  originalStartTimeZone: 'Romance Standard Time',
+  originalEndTimeZone: 'Romance Standard Time',
+  start: { dateTime: '2025-03-03T08:00:00.0000000', timeZone: 'UTC' },
+  end: { dateTime: '2025-03-03T08:15:00.0000000', timeZone: 'UTC' },
+  isReminderOn: true,
+  reminderMinutesBeforeStart: 5,
+  recurrence: {
+    pattern: { type: 'weekly', interval: 1, daysOfWeek: ['monday'], firstDayOfWeek: 'monday' },
+    range: {
+      type: 'numbered',
+      startDate: '2025-03-03',
+      numberOfOccurrences: 8,
+      recurrenceTimeZone: 'Romance Standard Time',
+    },
+  },
+});
+
+/** Mondays 09:00 in Paris: 08:00 UTC before 30 March, 07:00 UTC after. */
+const MONDAYS = [
+  '2025-03-03T08:00',
+  '2025-03-10T08:00',
+  '2025-03-17T08:00',
+  '2025-03-24T08:00',
+  '2025-03-31T07:00',
+  '2025-04-07T07:00',
+  '2025-04-14T07:00',
+  '2025-04-21T07:00',
+];
+
+function occurrence(start: string): GraphEvent {
+  const end = new Date(utc(`${start}Z`) + 15 * 60_000).toISOString().slice(0, 19);
+  return readGraphEvent({
+    id: `occ-${start}`,
+    type: 'occurrence',
+    seriesMasterId: MASTER.id,
+    start: { dateTime: `${start}:00.0000000`, timeZone: 'UTC' },
+    end: { dateTime: `${end}.0000000`, timeZone: 'UTC' },
+  });
+}
+
+describe('icalToGraph', () => {
+  // The 3rd Monday moved to 10:00 with a new subject, the 5th cancelled (not listed).
+  const moved = readGraphEvent({
+    id: 'AAMkException=',
+    type: 'exception',
+    seriesMasterId: MASTER.id,
+    subject: 'Standup (late)',
+    originalStart: '2025-03-17T08:00:00Z',
+    originalStartTimeZone: 'Romance Standard Time',
+    start: { dateTime: '2025-03-17T09:00:00.0000000', timeZone: 'UTC' },
+    end: { dateTime: '2025-03-17T09:15:00.0000000', timeZone: 'UTC' },
+  });
+  const instances = [...MONDAYS.filter((_, n) => n !== 2 && n !== 4).map(occurrence), moved];
+  const ics = seriesToIcal({
+    master: MASTER,
+    instances,
+    window: { from: utc('2025-01-01T00:00:00Z'), to: utc('2026-01-01T00:00:00Z') },
+  });
+  const written = icalToGraph(ics);
+
+  it('gives the master with its recurrence and Windows zone names', () => {
+    expect(written.event.start).toEqual({
+      dateTime: '2025-03-03T09:00:00',
+      timeZone: 'Romance Standard Time',
+    });
+    expect(written.event.end).toEqual({ dateTime: '2025-03-03T09:15:00', timeZone: 'Romance Standard Time' });
+    expect(written.event.recurrence).toEqual(MASTER.recurrence);
+    expect([written.event.isReminderOn, written.event.reminderMinutesBeforeStart]).toEqual([true, 5]);
+  });
+
+  it('gives each exception by its original start, with its own fields over the master', () => {
+    expect(written.overrides).toHaveLength(1);
+    const [override] = written.overrides;
+    expect(override?.originalStart).toBe(utc('2025-03-17T08:00:00Z'));
+    expect(override?.event).toMatchObject({
+      subject: 'Standup (late)',
+      start: { dateTime: '2025-03-17T10:00:00', timeZone: 'Romance Standard Time' },
+      recurrence: null,
+      reminderMinutesBeforeStart: 5,
+    });
+  });
+
+  it('gives the cancelled occurrence by its original start (summer time: 07:00 UTC)', () => {
+    expect(written.cancelled).toEqual([utc('2025-03-31T07:00:00Z')]);
+  });
+
+  it('takes a cancelled override as a cancellation too, and a date EXDATE as midnight UTC', () => {
+    const vcalendar = ICAL.Component.fromString(
+      singleToIcal(
+        readGraphEvent({
+          ...(graphFixture('single-all-day-three-days-text-body') as object),
+          recurrence: null,
+        }),
+      ),
+    );
+    const vevent = vcalendar.getFirstSubcomponent('vevent');
+    if (!vevent) throw new Error('no VEVENT');
+    vevent.addPropertyWithValue('rrule', ICAL.Recur.fromString('FREQ=WEEKLY;COUNT=4'));
+    vevent.addPropertyWithValue('exdate', ICAL.Time.fromDateString('2025-06-17'));
+    const cancelledOverride = new ICAL.Component('vevent');
+    cancelledOverride.addPropertyWithValue('uid', vevent.getFirstPropertyValue('uid'));
+    cancelledOverride.addPropertyWithValue('recurrence-id', ICAL.Time.fromDateString('2025-06-24'));
+    cancelledOverride.addPropertyWithValue('dtstart', ICAL.Time.fromDateString('2025-06-24'));
+    cancelledOverride.addPropertyWithValue('status', 'CANCELLED');
+    vcalendar.addSubcomponent(cancelledOverride);
+    const result = icalToGraph(vcalendar.toString());
+    expect(result.cancelled).toEqual([utc('2025-06-17T00:00:00Z'), utc('2025-06-24T00:00:00Z')]);
+    expect(result.overrides).toEqual([]);
+    expect(result.event.recurrence?.pattern).toMatchObject({ type: 'weekly', daysOfWeek: ['tuesday'] });
+  });
+
+  it('refuses text that is not an event, saying why', () => {
+    expect(() => icalToGraph('BEGIN:VCALENDAR\r\nVERSION:2.0\r\nEND:VCALENDAR\r\n')).toThrow(/No VEVENT/);
+    expect(() => icalToGraph('not iCalendar')).toThrow();
+  });
+});
+
+describe('changedFields', () => {
+  const base = icalToGraph(
+    singleToIcal(readGraphEvent(graphFixture('single-teams-meeting-html-body'))),
+  ).event;
+
+  it('a subject change sends the subject alone', () => {
+    expect(changedFields(base, { ...base, subject: 'Lunch, moved' })).toEqual({ subject: 'Lunch, moved' });
+  });
+
+  it('a time change sends start, end and isAllDay together', () => {
+    const start = { dateTime: '2025-05-15T13:00:00', timeZone: 'Pacific Standard Time' };
+    expect(changedFields(base, { ...base, start })).toEqual({ start, end: base.end, isAllDay: false });
+  });
+
+  it('a location change sends location alone (Graph then replaces locations with it)', () => {
+    const location = { displayName: 'Fourth Coffee' };
+    expect(changedFields(base, { ...base, location })).toEqual({ location });
+  });
+
+  it('a change of locations sends location with it', () => {
+    const locations = [{ displayName: 'Fourth Coffee' }, { displayName: 'Room 2' }];
+    expect(changedFields(base, { ...base, locations })).toEqual({ locations, location: base.location });
+  });
+
+  it('an attendee added sends the whole attendee list', () => {
+    const attendees = [
+      ...base.attendees,
+      { type: 'required' as const, emailAddress: { name: 'Alex Wilber', address: 'AlexW@contoso.com' } },
+    ];
+    expect(changedFields(base, { ...base, attendees })).toEqual({ attendees });
+  });
+
+  it('nothing changed, nothing sent', () => {
+    expect(changedFields(base, structuredClone(base))).toEqual({});
+  });
+});
