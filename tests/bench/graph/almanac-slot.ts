@@ -82,8 +82,14 @@ export async function startAlmanacSlot(input: { baseUrl: string; token: string }
       async sync() {
         if (unavailable !== null) return { kind: 'unavailable', reason: unavailable };
         const stop = await heap.start();
-        const answer = await api.sync();
-        const peakHeapMb = await stop();
+        let answer: GraphBenchAnswer<GraphBenchRun>;
+        try {
+          answer = await api.sync();
+        } catch (error) {
+          // The page itself failed (a crash, out of memory): no figures, and the reason is kept.
+          answer = { kind: 'unavailable', reason: `the bench page failed: ${String(error)}` };
+        }
+        const peakHeapMb = await stop().catch(() => 0);
         if (answer.kind === 'unavailable') {
           unavailable = answer.reason;
           return answer;
@@ -105,4 +111,14 @@ export async function startAlmanacSlot(input: { baseUrl: string; token: string }
     await server.close();
     throw error;
   }
+}
+
+/** A slot that could not start (the page did not build, Chromium did not launch): says why. */
+export function unavailableSlot(reason: string): AlmanacSession {
+  return {
+    unavailable: reason,
+    sync: () => Promise.resolve({ kind: 'unavailable', reason }),
+    reset: () => Promise.resolve(),
+    close: () => Promise.resolve(),
+  };
 }
