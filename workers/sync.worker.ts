@@ -41,6 +41,7 @@ const now = () => Date.now();
 const service = createWorkerSyncService({
   db,
   fetch: createProxiedFetch(proxyBase, (input, init) => fetch(input, init)),
+  directFetch: (input, init) => fetch(input, init),
   now,
   random: () => Math.random(),
   viewerZone: Intl.DateTimeFormat().resolvedOptions().timeZone,

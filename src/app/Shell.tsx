@@ -10,6 +10,7 @@ import { usePageTitle } from './page-title';
 import { shellMessages } from './shell-messages';
 import { shortcutMessages } from './shortcut-messages';
 import { ShortcutsDialog } from './ShortcutsDialog';
+import { SignInAgainBanner } from './SignInAgainBanner';
 import { StorageBanner } from './StorageBanner';
 import { usePreferences } from './use-preferences';
 import { useShortcuts } from './use-shortcuts';
@@ -24,7 +25,7 @@ function skipToMain(event: MouseEvent): void {
   main.focus();
 }
 
-/** The layout around every page: skip link, top bar with the main navigation, storage banner. */
+/** The layout around every page: skip link, top bar with the main navigation, storage and sign-in banners. */
 export function Shell(props: RouteSectionProps): JSX.Element {
   const t = useCatalog(shellMessages);
   const ts = useCatalog(shortcutMessages);
@@ -77,6 +78,7 @@ export function Shell(props: RouteSectionProps): JSX.Element {
         </Show>
       </header>
       <StorageBanner />
+      <SignInAgainBanner />
       <Show when={pwaMounted()}>
         <PwaLayer />
       </Show>

@@ -4,6 +4,7 @@ import { startPageTriggers, type OutboxHead } from '../core/sync/page-triggers';
 import type { SyncApi } from '../core/sync/sync-api';
 import { registerComlinkErrorHandlers } from './comlink-errors';
 import { db } from './db';
+import { pageTokenSource } from './microsoft/microsoft-auth';
 
 let remote: Comlink.Remote<SyncApi> | null = null;
 
@@ -21,12 +22,16 @@ function worker(): Comlink.Remote<SyncApi> {
     remote = null;
   });
   remote = Comlink.wrap<SyncApi>(instance);
+  // Graph tokens come from this page (MSAL runs here only: docs/sync-rules.md rule 50).
+  void remote.setTokenSource(Comlink.proxy(pageTokenSource));
   return remote;
 }
 
 /** The page side of the sync worker's contract (src/core/sync/sync-api.ts). AppErrors keep their kind. */
 export const syncApi: SyncApi = {
   discoverCalDav: (login) => worker().discoverCalDav(login),
+  discoverGraph: (input) => worker().discoverGraph(input),
+  setTokenSource: (source) => worker().setTokenSource(Comlink.proxy(source)),
   addAccount: (account, calendars) => worker().addAccount(account, calendars),
   updatePassword: (accountId, password) => worker().updatePassword(accountId, password),
   removeAccount: (accountId) => worker().removeAccount(accountId),

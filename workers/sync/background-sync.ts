@@ -25,10 +25,33 @@ export async function dueOutboxCount(db: AlmanacDb, now: number): Promise<number
   return db.outbox.filter((entry) => entry.notBefore <= now).count();
 }
 
-async function targetsFor(db: AlmanacDb, scope: BackgroundSyncScope): Promise<SyncTarget[]> {
-  if (scope === BackgroundSyncScope.all) return [{ kind: 'all' }];
+/**
+ * What a background run syncs. Never a Microsoft 365 account: its tokens come from an open page
+ * (docs/sync-rules.md rule 50), so its changes wait for the next page, which syncs at start.
+ */
+async function targetsFor(
+  db: AlmanacDb,
+  scope: BackgroundSyncScope,
+  log: SchedulerLog,
+): Promise<SyncTarget[]> {
+  const accounts = await db.accounts.toArray();
+  const graph = new Set(accounts.filter((account) => account.kind === 'graph').map((account) => account.id));
+  if (graph.size > 0) log('background-sync-leaves-graph-to-the-page', { accounts: graph.size });
+  if (scope === BackgroundSyncScope.all) {
+    if (graph.size === 0) return [{ kind: 'all' }];
+    return accounts
+      .filter((account) => account.kind !== 'local' && !graph.has(account.id))
+      .map((account) => ({ kind: 'account', accountId: account.id }));
+  }
+  const skipped = new Set(
+    (await db.calendars.toArray())
+      .filter((calendar) => graph.has(calendar.accountId))
+      .map((calendar) => calendar.id),
+  );
   const calendarIds = new Set<CalendarId>((await db.outbox.toArray()).map((entry) => entry.calendarId));
-  return [...calendarIds].map((calendarId) => ({ kind: 'calendar', calendarId }));
+  return [...calendarIds]
+    .filter((calendarId) => !skipped.has(calendarId))
+    .map((calendarId) => ({ kind: 'calendar', calendarId }));
 }
 
 /**
@@ -39,7 +62,7 @@ export async function runBackgroundSync(
   platform: BackgroundSyncPlatform,
   scope: BackgroundSyncScope,
 ): Promise<{ readonly unsent: number }> {
-  const targets = await targetsFor(platform.db, scope);
+  const targets = await targetsFor(platform.db, scope, platform.log);
   if (targets.length > 0) {
     const journal = createSyncLogWriter({ db: platform.db, now: platform.now });
     const service = createWorkerSyncService({

@@ -21,6 +21,7 @@ import type { SyncLogWrite } from '../../src/core/sync/sync-log';
 import type { Schedule } from '../../src/core/sync/timers';
 import { createSyncEngine } from './engine/sync-engine';
 import { discoverCalDav } from './providers/caldav/discovery';
+import { createGraphAccounts, noGraph, type GraphAccounts } from './graph-accounts';
 import { createProviderFor } from './providers/provider-for';
 import type { SchedulerLog } from './scheduler/scheduler-deps';
 import { createSyncScheduler, type SyncScheduler } from './scheduler/sync-scheduler';
@@ -30,6 +31,9 @@ import { engineLogTo, schedulerLogTo } from './service-log';
 export interface SyncServiceParts {
   readonly db: AlmanacDb;
   readonly discover: (login: CalDavLogin) => Promise<DiscoveryResult>;
+  /** Microsoft 365 accounts: the page's token source, discovery and storing (graph-accounts.ts);
+   *  absent where there are none to add (tests of the CalDAV side). */
+  readonly graph?: Pick<GraphAccounts, 'setTokenSource' | 'discover'>;
   /** Stores the account (password encrypted) and its chosen calendars. */
   readonly saveAccount: (
     account: NewAccountInput,
@@ -81,6 +85,13 @@ export function createSyncService(parts: SyncServiceParts): SyncService {
   return {
     discoverCalDav: (login) => parts.discover(login),
 
+    discoverGraph: (input) => (parts.graph ?? noGraph).discover(input),
+
+    setTokenSource(source) {
+      parts.graph?.setTokenSource(source);
+      return Promise.resolve();
+    },
+
     async addAccount(account, calendars) {
       const accountId = await parts.saveAccount(account, calendars);
       await scheduler.refreshAccounts();
@@ -123,6 +134,9 @@ export interface SyncPlatform {
   readonly db: AlmanacDb;
   /** Reaches CalDAV servers, already through the CORS proxy (proxied-fetch.ts). */
   readonly fetch: typeof fetch;
+  /** The platform's own fetch, for Graph (it sends CORS headers: never through the proxy); absent
+   *  where Graph is never reached (the service worker leaves Microsoft accounts to the page). */
+  readonly directFetch?: typeof fetch;
   readonly now: () => number;
   readonly random: () => number;
   readonly viewerZone: string;
@@ -137,6 +151,18 @@ export interface SyncPlatform {
 export function createWorkerSyncService(platform: SyncPlatform): SyncService {
   const { db, subtle } = platform;
   const ctx = { now: platform.now, viewerZone: platform.viewerZone };
+  const graph = createGraphAccounts({
+    db,
+    fetch:
+      platform.directFetch ??
+      (() => Promise.reject(new TypeError('Graph is reached from the sync worker only.'))),
+    ctx,
+    random: platform.random,
+    sleep: (ms) =>
+      new Promise((resolve) => {
+        platform.schedule(ms, resolve);
+      }),
+  });
   const engine = createSyncEngine({
     db,
     providerFor: createProviderFor({
@@ -153,20 +179,22 @@ export function createWorkerSyncService(platform: SyncPlatform): SyncService {
     ...platform,
     log: schedulerLogTo(platform.log),
     discover: (login) => discoverCalDav(login, { fetch: platform.fetch }),
-    // One kind today: a Graph variant of NewAccountInput makes this a switch on `input.kind`.
+    graph,
     saveAccount: (input, calendars) =>
-      saveCalDavAccount(
-        db,
-        {
-          name: input.name,
-          provider: isCalDavProvider(input.provider) ? input.provider : 'other',
-          serverUrl: input.serverUrl,
-          username: input.username,
-          password: input.password,
-          calendars,
-        },
-        { ctx, subtle },
-      ),
+      input.kind === 'graph'
+        ? graph.save(input, calendars)
+        : saveCalDavAccount(
+            db,
+            {
+              name: input.name,
+              provider: isCalDavProvider(input.provider) ? input.provider : 'other',
+              serverUrl: input.serverUrl,
+              username: input.username,
+              password: input.password,
+              calendars,
+            },
+            { ctx, subtle },
+          ),
     savePassword: (accountId, password) => updateAccountPassword(db, accountId, password, { subtle }),
     deleteAccount: (accountId) => removeAccount(db, accountId),
     syncCalendar: async (calendarId) => {

@@ -65,7 +65,7 @@ export async function listCalDavAccounts(db: AlmanacDb): Promise<CalDavAccount[]
     .sort((a, b) => a.createdAt - b.createdAt);
 }
 
-function remoteCalendar(
+export function remoteCalendar(
   accountId: AccountId,
   found: DiscoveredCalendar,
   order: number,

@@ -1,4 +1,5 @@
 import type { AccountId, CalendarId } from '../model/ids';
+import type { TokenSource } from './token-request';
 
 /**
  * The one typed contract between the page and the sync worker (Comlink wraps it; errors cross it as
@@ -20,8 +21,24 @@ export interface NewCalDavAccountInput extends CalDavLogin {
   readonly provider: string;
 }
 
+/** A Microsoft 365 account to add: who signed in on the page (MSAL) and the Graph it talks to. */
+export interface NewGraphAccountInput {
+  readonly kind: 'graph';
+  /** MSAL's id of the user: tokens are asked of the page's token source by it. */
+  readonly homeAccountId: string;
+  readonly username: string;
+  readonly name: string;
+  readonly graphBaseUrl: string;
+}
+
 /** What `addAccount` stores, one variant per kind of account (told apart by `kind`). */
-export type NewAccountInput = NewCalDavAccountInput;
+export type NewAccountInput = NewCalDavAccountInput | NewGraphAccountInput;
+
+/** Whose calendars to list, right after the sign-in (nothing stored yet). */
+export interface GraphDiscoveryInput {
+  readonly homeAccountId: string;
+  readonly graphBaseUrl: string;
+}
 
 export interface DiscoveredCalendar {
   /** Absolute collection URL: the calendar's identity on the server. */
@@ -69,6 +86,12 @@ export interface SyncApi {
   /** Finds the calendars of an account without storing anything. Throws AppError with kinds
    *  auth / app-password-needed / server-not-found / not-caldav / host-not-allowed. */
   discoverCalDav(login: CalDavLogin): Promise<DiscoveryResult>;
+  /** The calendars of a signed-in Microsoft account (`/me/calendars`, a token from the page's token
+   *  source). Throws AppError auth (detail interaction-required: sign in again), network, server. */
+  discoverGraph(input: GraphDiscoveryInput): Promise<DiscoveredCalendar[]>;
+  /** The page hands the worker its token source (a Comlink proxy) at start; the last one registered is
+   *  asked (src/core/sync/token-request.ts). The service worker never has one. */
+  setTokenSource(source: TokenSource): Promise<void>;
   /** Stores the account (credentials encrypted) and the chosen calendars, then starts their first sync. */
   addAccount(account: NewAccountInput, calendars: readonly DiscoveredCalendar[]): Promise<AccountId>;
   /** Replaces the stored password and resumes the account's sync. */

@@ -70,11 +70,8 @@ function sessionOver(app: IPublicClientApplication): MsalSession {
   return {
     signIn: (loginHint) =>
       wrapped(async () => {
-        const result = await app.loginPopup({
-          scopes,
-          prompt: 'select_account',
-          ...(loginHint === null ? {} : { loginHint }),
-        });
+        // No `prompt`: the authority shows its account picker when it holds several sessions.
+        const result = await app.loginPopup({ scopes, ...(loginHint === null ? {} : { loginHint }) });
         return userOf(result.account);
       }),
     token: (homeAccountId, refused) =>

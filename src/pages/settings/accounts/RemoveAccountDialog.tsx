@@ -1,15 +1,21 @@
 import { createSignal, type JSX } from 'solid-js';
 import { Dialog } from '../../../components/Dialog';
 import { toAppErrorData, type AppErrorData } from '../../../core/errors';
-import type { CalDavAccount } from '../../../core/model/account';
+import type { Account } from '../../../core/model/account';
 import { useCatalog } from '../../../lib/i18n/locale';
 import { syncApi } from '../../../lib/sync-client';
 import { accountsMessages } from './accounts-messages';
 import { ErrorNote } from './ErrorNote';
 
-/** Asks before removing an account (→ `syncApi.removeAccount`); Cancel has the focus first. */
+/**
+ * Asks before removing an account (→ `syncApi.removeAccount`, then `afterRemoval`: a Microsoft account's
+ * sign-in forgotten); Cancel has the focus first.
+ */
 export function RemoveAccountDialog(props: {
-  readonly account: CalDavAccount;
+  readonly account: Pick<Account, 'id' | 'name'>;
+  /** What is removed, when it is not the CalDAV words. */
+  readonly body?: string;
+  readonly afterRemoval?: () => Promise<void>;
   readonly onClose: () => void;
 }): JSX.Element {
   const t = useCatalog(accountsMessages);
@@ -21,6 +27,7 @@ export function RemoveAccountDialog(props: {
     setError(null);
     try {
       await syncApi.removeAccount(props.account.id);
+      await props.afterRemoval?.();
       props.onClose();
     } catch (caught) {
       setError(toAppErrorData(caught));
@@ -36,7 +43,7 @@ export function RemoveAccountDialog(props: {
         if (!busy()) props.onClose();
       }}
     >
-      <p>{t('removeBody')}</p>
+      <p>{props.body ?? t('removeBody')}</p>
       <ErrorNote error={error()} />
       <div class="dialog__actions">
         <button
