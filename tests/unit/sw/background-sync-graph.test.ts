@@ -47,7 +47,7 @@ describe('the service worker’s background sync and Microsoft 365 accounts', ()
         {
           db,
           fetch: (input) => {
-            requests.push(String(input));
+            requests.push(typeof input === 'string' ? input : input instanceof URL ? input.href : input.url);
             return Promise.reject(new Error('no network in this test'));
           },
           now: () => 1_000,
