@@ -1,12 +1,16 @@
 // The Graph provider as the engine drives it, against the Graph test server (docs/sync-rules.md
-// rules 41, 42, 43 and 44): the window re-anchored by refusing a cursor of another window, a series
+// rules 40, 41, 42, 43 and 44): the window re-anchored by refusing a cursor of another window, a series
 // with an exception and a cancellation as one iCalendar object, a cancellation Graph never announces
 // noticed through the master's etag, a round asked again from its old cursor still removing what it
 // removed, requests per sync (nothing changed: one; changed singles: no fetch), immutable ids always.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CalendarProvider, ChangesSince } from '../../../../workers/sync/providers/calendar-provider';
 import { calendarUrl } from '../../../../workers/sync/providers/graph/calendars';
-import type { SyncWindow } from '../../../../workers/sync/providers/graph/delta-round';
+import {
+  decodeCursor,
+  DeltaEndpoint,
+  type SyncWindow,
+} from '../../../../workers/sync/providers/graph/delta-round';
 import { createGraphProvider } from '../../../../workers/sync/providers/graph/graph-provider';
 import { memoryProviderState } from '../../../../workers/sync/providers/graph/provider-state';
 import { startGraphServer, type GraphServer } from '../../../servers/graph/index';
@@ -79,6 +83,31 @@ describe('the window', () => {
     const relisted = changes(await provider.listChanges(calendar, null));
     expect(relisted.changed.size).toBe(1);
     expect(changes(await provider.listChanges(calendar, relisted.cursor)).changed.size).toBe(0);
+  });
+});
+
+describe('the delta endpoint (rule 40)', () => {
+  it('the primary form serves the default calendar when the switch asks for it', async () => {
+    const primary = graph.inspect.calendars().find((entry) => entry['isDefaultCalendar'] === true);
+    const primaryId = typeof primary?.['id'] === 'string' ? primary['id'] : '';
+    graph.seed.event({ subject: 'Home', start: at('2026-05-04', 12), end: at('2026-05-04', 13) });
+    const onPrimary = createGraphProvider({
+      fetch: (input, init) => fetch(input, init),
+      now: () => Date.now(),
+      credentials: { kind: 'bearer', token: () => Promise.resolve(graph.token) },
+      baseUrl: graph.baseUrl,
+      window: () => Promise.resolve(window),
+      state: memoryProviderState(),
+      deltaEndpoint: DeltaEndpoint.primary,
+    });
+    const home = { remoteUrl: calendarUrl(graph.baseUrl, primaryId) };
+    const listed = changes(await onPrimary.listChanges(home, null));
+    expect(listed.changed.size).toBe(1);
+    expect(decodeCursor(listed.cursor)?.deltaLink).toContain('/me/calendarView/delta?');
+    const other = changes(await onPrimary.listChanges(calendar, null));
+    expect(decodeCursor(other.cursor)?.deltaLink).toContain(
+      `/me/calendars/${encodeURIComponent(calendarId)}/calendarView/delta?`,
+    );
   });
 });
 

@@ -150,7 +150,7 @@ export function createGraphProvider(deps: GraphProviderDeps): CalendarProvider {
     const round = await runDeltaRound(client, start, window, deps.deltaPageSize ?? DELTA_PAGE_SIZE);
     if (round.kind === 'cursor-refused') return round;
     const folded = foldChanges(known, round.rows.values());
-    await states.write(calendar, afterRound(state, cursor, round.cursor, folded.members));
+    await states.update(calendar, (current) => afterRound(current, cursor, round.cursor, folded.members));
     listedSingles.set(calendar.remoteUrl, folded.singles);
     return { kind: 'changes', changed: folded.changed, removed: folded.removed, cursor: round.cursor };
   }
@@ -189,9 +189,11 @@ export function createGraphProvider(deps: GraphProviderDeps): CalendarProvider {
         warnings.push(`Event ${ref} could not be converted and was skipped: ${String(error)}`);
       }
     }
-    if (state.snapshots.length > 0) {
-      await states.write(calendar, withLatestMembers(state, membersAfterFetch(members, fetched)));
-    }
+    await states.update(calendar, (current) =>
+      current.snapshots.length === 0
+        ? current
+        : withLatestMembers(current, membersAfterFetch(latestMembers(current), fetched)),
+    );
     return { found, missing: fetched.missing, warnings };
   }
 

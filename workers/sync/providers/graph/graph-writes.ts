@@ -157,8 +157,7 @@ export function createGraphWrites(deps: GraphWritesDeps): GraphWrites {
   }
 
   async function rememberUid(calendar: RemoteCalendarRef, uid: string, ref: string): Promise<void> {
-    const state = await deps.states.read(calendar);
-    await deps.states.write(calendar, { ...state, created: { ...state.created, [uid]: ref } });
+    await deps.states.update(calendar, (state) => ({ ...state, created: { ...state.created, [uid]: ref } }));
   }
 
   return {

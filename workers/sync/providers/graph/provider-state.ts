@@ -83,19 +83,37 @@ export function withLatestMembers(state: GraphCalendarState, members: Members): 
   return { ...state, snapshots: [...state.snapshots.slice(0, -1), { at: latest.at, members }] };
 }
 
-/** One calendar's state, read (validated) and written through the store, keyed by its Graph id. */
+/** One calendar's state, read (validated) and changed through the store, keyed by its Graph id. */
 export interface CalendarStates {
   read(calendar: { readonly remoteUrl: string }): Promise<GraphCalendarState>;
-  write(calendar: { readonly remoteUrl: string }, state: GraphCalendarState): Promise<void>;
+  /** Reads, changes and writes the state, one change at a time per calendar (a round and a fetch
+   *  finishing together do not overwrite each other's maps). */
+  update(
+    calendar: { readonly remoteUrl: string },
+    change: (state: GraphCalendarState) => GraphCalendarState,
+  ): Promise<void>;
 }
 
 export function calendarStates(
   store: ProviderStateStore,
   keyOf: (remoteUrl: string) => string,
 ): CalendarStates {
+  const queues = new Map<string, Promise<void>>();
+  const read = async (key: string) => readGraphCalendarState(await store.read(key));
   return {
-    read: async (calendar) => readGraphCalendarState(await store.read(keyOf(calendar.remoteUrl))),
-    write: (calendar, state) => store.write(keyOf(calendar.remoteUrl), state),
+    read: (calendar) => read(keyOf(calendar.remoteUrl)),
+    update: (calendar, change) => {
+      const key = keyOf(calendar.remoteUrl);
+      const run = (queues.get(key) ?? Promise.resolve()).then(async () => {
+        await store.write(key, change(await read(key)));
+      });
+      // The queue goes on after a failed write; the failure is the caller's.
+      queues.set(
+        key,
+        run.catch(() => undefined),
+      );
+      return run;
+    },
   };
 }
 

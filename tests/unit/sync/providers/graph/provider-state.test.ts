@@ -7,8 +7,10 @@ import { createAlmanacDb } from '../../../../../src/core/db/almanac-db';
 import type { AccountId } from '../../../../../src/core/model/ids';
 import {
   afterRound,
+  calendarStates,
   dexieProviderState,
   EMPTY_STATE,
+  memoryProviderState,
   membersAt,
   readGraphCalendarState,
   withLatestMembers,
@@ -46,6 +48,18 @@ describe('members kept per cursor', () => {
     expect(readGraphCalendarState({ snapshots: 'x' })).toEqual(EMPTY_STATE);
     const good = { snapshots: [{ at: 'c', members: { a: 'm' } }] };
     expect(readGraphCalendarState(good)).toEqual(good);
+  });
+});
+
+describe('changes one at a time', () => {
+  it('two changes of one calendar started together both land', async () => {
+    const states = calendarStates(memoryProviderState(), (url) => url);
+    const calendar = { remoteUrl: 'cal' };
+    await Promise.all([
+      states.update(calendar, (state) => ({ ...state, created: { ...state.created, a: 'A' } })),
+      states.update(calendar, (state) => ({ ...state, created: { ...state.created, b: 'B' } })),
+    ]);
+    expect((await states.read(calendar)).created).toEqual({ a: 'A', b: 'B' });
   });
 });
 
