@@ -52,7 +52,7 @@ async function calDavWorld(start: () => Promise<RunningServer>): Promise<Provide
             expectStatus('DELETE', await dav.delete(ref));
           },
         },
-        // Refused by both servers (tests/integration/sync/pull.test.ts, rule 11).
+        // Refused by both servers (as in tests/integration/sync/pull.test.ts).
         refusedCursor: 'http://radicale.org/ns/sync/0000-not-a-token',
         missingRef: `${url}nothing-here.ics`,
       };
