@@ -5,6 +5,7 @@
  */
 import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
+import { createEventIcs } from '../../../../../src/core/ical/compose';
 import { seriesToIcal, singleToIcal } from '../../../../../workers/sync/providers/graph/graph-to-ical';
 import { readGraphEvent, type GraphEvent } from '../../../../../workers/sync/providers/graph/graph-types';
 import { changedFields, icalToGraph } from '../../../../../workers/sync/providers/graph/ical-to-graph';
@@ -126,6 +127,58 @@ describe('icalToGraph', () => {
     expect(result.cancelled).toEqual([utc('2025-06-17T00:00:00Z'), utc('2025-06-24T00:00:00Z')]);
     expect(result.overrides).toEqual([]);
     expect(result.event.recurrence?.pattern).toMatchObject({ type: 'weekly', daysOfWeek: ['tuesday'] });
+  });
+
+  it("reads an event written by the app's own editor", () => {
+    const ics = createEventIcs(
+      {
+        title: 'Yoga',
+        location: 'Studio 2',
+        description: 'Mats provided.',
+        timing: {
+          allDay: false,
+          start: '2025-10-20T18:30',
+          end: '2025-10-20T19:30',
+          timeZone: 'America/New_York',
+        },
+        repeat: {
+          frequency: 'weekly',
+          interval: 1,
+          byDay: ['MO', 'WE'],
+          end: { kind: 'until', date: '2025-12-31' },
+        },
+        reminder: 10,
+      },
+      { uid: 'yoga@almanac', now: Date.UTC(2025, 9, 1) },
+    );
+    const { event } = icalToGraph(ics);
+    expect(event).toMatchObject({
+      subject: 'Yoga',
+      body: { contentType: 'text', content: 'Mats provided.' },
+      location: { displayName: 'Studio 2' },
+      start: { dateTime: '2025-10-20T18:30:00', timeZone: 'Eastern Standard Time' },
+      end: { dateTime: '2025-10-20T19:30:00', timeZone: 'Eastern Standard Time' },
+      isReminderOn: true,
+      reminderMinutesBeforeStart: 10,
+    });
+    expect(event.recurrence).toEqual({
+      pattern: {
+        type: 'weekly',
+        interval: 1,
+        month: 0,
+        dayOfMonth: 0,
+        daysOfWeek: ['monday', 'wednesday'],
+        firstDayOfWeek: 'monday',
+        index: 'first',
+      },
+      range: {
+        type: 'endDate',
+        startDate: '2025-10-20',
+        endDate: '2025-12-31',
+        recurrenceTimeZone: 'Eastern Standard Time',
+        numberOfOccurrences: 0,
+      },
+    });
   });
 
   it('refuses text that is not an event, saying why', () => {
