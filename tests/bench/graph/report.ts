@@ -119,6 +119,7 @@ function targets(t: GraphBenchTable, calendars: number): string[] {
 
 export function printTable(out: (line: string) => void, t: GraphBenchTable, calendars: number): void {
   out('workload / client   wall time  peak heap  requests at the server');
+  out('  (several runs: the median wall time, the highest peak heap and the most requests of any run)');
   row(out, t.first);
   row(out, t.noChange);
   row(out, t.changes);

@@ -41,14 +41,35 @@ const CALENDARS = 2;
 const out = (line: string) => process.stdout.write(`${line}\n`);
 const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 
-/** The run with the median wall time, reporting the most requests any run made (none is hidden). */
-function median<F>(runs: readonly Measured<F>[], ms: (figure: F) => number): Measured<F> {
+/**
+ * The run with the median wall time, reporting the most requests and the highest peak heap any run
+ * had (none is hidden).
+ */
+function median<F>(
+  runs: readonly Measured<F>[],
+  ms: (figure: F) => number,
+  peak: { get: (figure: F) => number; set: (figure: F, peakHeapMb: number) => F },
+): Measured<F> {
   const sorted = [...runs].sort((a, b) => ms(a.figure) - ms(b.figure));
   const middle = sorted[sorted.length >> 1];
   if (!middle) throw new Error('no runs');
   const most = runs.reduce((top, run) => (run.count.requests > top.count.requests ? run : top), middle);
-  return { figure: middle.figure, count: most.count };
+  const highest = Math.max(...runs.map((run) => peak.get(run.figure)));
+  return { figure: peak.set(middle.figure, highest), count: most.count };
 }
+
+function nodePeak<D>() {
+  return {
+    get: (figure: NodeSync<D>) => figure.peakHeapMb,
+    set: (figure: NodeSync<D>, peakHeapMb: number): NodeSync<D> => ({ ...figure, peakHeapMb }),
+  };
+}
+
+const almanacPeak = {
+  get: (answer: AlmanacAnswer) => (answer.kind === 'ok' ? answer.value.peakHeapMb : 0),
+  set: (answer: AlmanacAnswer, peakHeapMb: number): AlmanacAnswer =>
+    answer.kind === 'ok' ? { kind: 'ok', value: { ...answer.value, peakHeapMb } } : answer,
+};
 
 /** Null when Almanac did not run (page/almanac-graph.ts says why). */
 const almanacMs = (answer: AlmanacAnswer) => (answer.kind === 'ok' ? answer.value.ms : null);
@@ -134,15 +155,18 @@ async function main(): Promise<void> {
         load,
         floor: median(
           all.map((one) => one.floor),
-          (figure: NodeSync<FloorRun>) => figure.ms,
+          (figure) => figure.ms,
+          nodePeak<FloorRun>(),
         ),
         original: median(
           all.map((one) => one.original),
-          (figure: NodeSync<OriginalRun>) => figure.ms,
+          (figure) => figure.ms,
+          nodePeak<OriginalRun>(),
         ),
         almanac: median(
           all.map((one) => one.almanac),
           (answer) => almanacMs(answer) ?? 0,
+          almanacPeak,
         ),
       };
       return row;

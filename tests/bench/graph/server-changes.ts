@@ -67,7 +67,10 @@ export function makeServerChanges(
     .filter(({ json }) => json['type'] === 'seriesMaster' && startMs(json) < now)
     .sort((a, b) => text(a.json, 'id').localeCompare(text(b.json, 'id')));
   if (singles.length < 12 || masters.length < 5) {
-    throw new Error(`Too few events to change (${singles.length} singles ahead, ${masters.length} series).`);
+    throw new Error(
+      `The mailbox is too small for the 20 changes (${singles.length} single events ahead, ` +
+        `${masters.length} series started; 12 and 5 needed): give ALMANAC_BENCH_EVENTS 500 or more.`,
+    );
   }
   const store = graph.store;
   singles.slice(0, 6).forEach(({ json }) => {
