@@ -100,12 +100,18 @@ export function createGraphWrites(deps: GraphWritesDeps): GraphWrites {
     }
   };
 
-  /** Instance ids of a series in the window, by original start (epoch ms). */
-  async function instancesByStart(masterId: string): Promise<Map<number, string>> {
+  /**
+   * Instance ids of a series in the window, by original start (epoch ms). An all-day occurrence is
+   * also found by its date: ical-to-graph.ts gives its original start as midnight UTC of the date,
+   * and Graph's `originalStart` is a midnight in a zone it does not name, so the date is read from
+   * the text as written.
+   */
+  async function instancesByStart(masterId: string): Promise<(originalStart: number) => string | undefined> {
     const window = await deps.window();
     const start = encodeURIComponent(new Date(window.start).toISOString());
     const end = encodeURIComponent(new Date(window.end).toISOString());
     const byStart = new Map<number, string>();
+    const byDate = new Map<number, string>();
     let next: string | undefined =
       `${eventPath(masterId)}/instances?startDateTime=${start}&endDateTime=${end}&$select=id,originalStart`;
     while (next !== undefined) {
@@ -115,11 +121,14 @@ export function createGraphWrites(deps: GraphWritesDeps): GraphWrites {
       for (const raw of page.value) {
         if (!isRecord(raw) || typeof raw['id'] !== 'string' || typeof raw['originalStart'] !== 'string')
           continue;
-        byStart.set(Date.parse(raw['originalStart']), raw['id']);
+        const text = raw['originalStart'];
+        byStart.set(Date.parse(text), raw['id']);
+        const date = /^(\d{4})-(\d{2})-(\d{2})/.exec(text);
+        if (date) byDate.set(Date.UTC(Number(date[1]), Number(date[2]) - 1, Number(date[3])), raw['id']);
       }
       next = page['@odata.nextLink'];
     }
-    return byStart;
+    return (originalStart) => byStart.get(originalStart) ?? byDate.get(originalStart);
   }
 
   /** Exceptions and cancellations of `next` that `base` does not have, written on the instances. */
@@ -138,15 +147,15 @@ export function createGraphWrites(deps: GraphWritesDeps): GraphWrites {
     );
     const deletes = next.cancelled.filter((originalStart) => !baseCancelled.has(originalStart));
     if (patches.length === 0 && deletes.length === 0) return false;
-    const instances = await instancesByStart(masterId);
+    const instanceAt = await instancesByStart(masterId);
     for (const exception of patches) {
-      const id = instances.get(exception.originalStart);
+      const id = instanceAt(exception.originalStart);
       if (id === undefined) continue; // outside the window, or already cancelled: nothing to edit there
       const answer = await client.send({ method: 'PATCH', path: eventPath(id), body: exception.event });
       if (answer.status !== 200) throw unexpectedAnswer(answer, 'editing one occurrence of a series');
     }
     for (const originalStart of deletes) {
-      const id = instances.get(originalStart);
+      const id = instanceAt(originalStart);
       if (id === undefined) continue;
       const answer = await client.send({ method: 'DELETE', path: eventPath(id) });
       if (answer.status !== 204 && answer.status !== 404) {
