@@ -12,7 +12,7 @@ beforeAll(async () => {
 const denied = (path: string): boolean => denylist.some((pattern) => pattern.test(path));
 
 describe('the app-shell navigation route', () => {
-  it('leaves MSAL’s redirect-bridge page to the server, with or without its answer (rule 52)', () => {
+  it('leaves MSAL’s redirect-bridge page to the server, with or without its answer (docs/sync-rules.md rule 52)', () => {
     expect(denied(REDIRECT_BRIDGE_PATH)).toBe(true);
     expect(denied(`${REDIRECT_BRIDGE_PATH}?code=abc&state=xyz`)).toBe(true);
   });
