@@ -52,8 +52,15 @@ export interface GraphSeries {
 }
 
 const DAY_MS = 86_400_000;
-/** How far around the window the rule is expanded to find each occurrence's neighbours. */
-const NEIGHBOUR_REACH_MS = 800 * DAY_MS;
+/** The longest gap between two occurrences of a pattern: how far around the window to look for an
+ *  occurrence's neighbours. */
+function neighbourReach(recurrence: PatternedRecurrence): number {
+  const { type, interval } = recurrence.pattern;
+  // A day of month missing from some months (31, 29 February) skips them: up to 62 days between
+  // monthly occurrences, 4 years between yearly ones.
+  const days = type === 'daily' ? 1 : type === 'weekly' ? 7 : type.endsWith('Monthly') ? 62 : 4 * 366;
+  return (days * interval + 1) * DAY_MS;
+}
 
 function placement(iana: string): Placement {
   return iana === UTC ? { kind: 'utc' } : { kind: 'zoned', tzid: iana, zone: intlTimezone(iana), iana };
@@ -211,7 +218,8 @@ function recurrenceIdTime(ms: number, key: SlotKey, shape: SeriesShape): ICAL.Ti
 
 /** Occurrences of the rule alone (no exceptions), around the window, by the app's own expansion. */
 function ruleOccurrences(masterText: string, window: SeriesWindow, shape: SeriesShape): ExpandedInstance[] {
-  const around = { from: window.from - NEIGHBOUR_REACH_MS, to: window.to + NEIGHBOUR_REACH_MS };
+  const reach = neighbourReach(shape.recurrence);
+  const around = { from: window.from - reach, to: window.to + reach };
   return expandEvent(masterText, around, shape.isAllDay ? UTC : shape.zone, { minInstancesAfterWindow: 0 })
     .instances;
 }
