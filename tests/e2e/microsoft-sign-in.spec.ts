@@ -11,7 +11,8 @@ import { expect, test as base } from './support/test';
  * Microsoft sign-in end to end: the real MSAL code path (popup, redirect-bridge page, token cache,
  * silent renewal) against a local OpenID Connect authority (tests/servers/oidc: oidc-provider on
  * https://127.0.0.1, MSAL's protocol mode OIDC), the Graph test server accepting only the tokens that
- * authority issued, and `npm start`'s own server with the runtime configuration in its environment.
+ * authority issued, and `npm start`'s own server with the runtime configuration in its environment
+ * (docs/sync-rules.md rules 50–52).
  */
 const CLIENT_ID = 'almanac-e2e';
 const USER = 'ada@example.org';

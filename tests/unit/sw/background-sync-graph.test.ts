@@ -5,6 +5,7 @@ import { createMemoryLocks } from '../../../src/core/sync/sync-locks';
 import { runBackgroundSync } from '../../../workers/sync/background-sync';
 import { freshDb, testContext } from '../data/helpers';
 
+// docs/sync-rules.md rule 50: the service worker never signs in.
 describe('the service worker’s background sync and Microsoft 365 accounts', () => {
   it('leaves a Microsoft account’s changes to the next open page: no request, a debug line, the change kept', async () => {
     const db = freshDb();

@@ -27,6 +27,7 @@ async function caught(promise: Promise<unknown>): Promise<AppError> {
   throw new Error('expected an AppError');
 }
 
+// docs/sync-rules.md rule 50: the worker asks the page for tokens.
 describe('bearerTokenFor', () => {
   it('asks the page for the account, passing the refused token', async () => {
     const asked: TokenRequest[] = [];
