@@ -101,19 +101,24 @@ function readCategories(vevent: ICAL.Component): string[] {
     .filter((value): value is string => typeof value === 'string' && value !== '');
 }
 
+/**
+ * LOCATION with its details, and every X-ALMANAC-GRAPH-LOCATION. The app edits LOCATION's text only:
+ * when it names none of the locations it was written with, the place changed and the old place's
+ * address, coordinates and ids no longer describe it, so only the new name is kept.
+ */
 function readLocations(vevent: ICAL.Component): { location: Location; locations: Location[] } {
   const property = vevent.getFirstProperty('location');
-  return {
-    location: property ? readLocation(property) : { displayName: '' },
-    locations: vevent.getAllProperties(Prop.locations).map(readLocation),
-  };
+  const locations = vevent.getAllProperties(Prop.locations).map(readLocation);
+  const location = property ? readLocation(property) : { displayName: '' };
+  const renamed =
+    locations.length > 0 && !locations.some((entry) => entry.displayName === location.displayName);
+  return { location: renamed ? { displayName: location.displayName } : location, locations };
 }
 
 function keptReminderMinutes(vevent: ICAL.Component): number {
-  const kept = Number(text(vevent, Prop.reminderMinutes));
-  return Number.isInteger(kept) && kept >= 0 && text(vevent, Prop.reminderMinutes) !== null
-    ? kept
-    : DEFAULT_REMINDER_MINUTES;
+  const kept = text(vevent, Prop.reminderMinutes);
+  const minutes = Number(kept);
+  return kept !== null && Number.isInteger(minutes) && minutes >= 0 ? minutes : DEFAULT_REMINDER_MINUTES;
 }
 
 export function readGraphContent(vevent: ICAL.Component): GraphContentWrite {

@@ -187,6 +187,33 @@ describe('icalToGraph', () => {
   });
 });
 
+describe('icalToGraph after an edit in the app', () => {
+  const ics = singleToIcal(readGraphEvent(graphFixture('single-teams-meeting-html-body')));
+  const edit = (name: string, value: string): string => {
+    const vcalendar = ICAL.Component.fromString(ics);
+    vcalendar.getFirstSubcomponent('vevent')?.updatePropertyWithValue(name, value);
+    return vcalendar.toString();
+  };
+
+  it('keeps the HTML body while its text is unchanged, and sends the edited text when it changed', () => {
+    expect(icalToGraph(ics).event.body.contentType).toBe('html');
+    expect(icalToGraph(edit('description', 'Noon is fine.')).event.body).toEqual({
+      contentType: 'text',
+      content: 'Noon is fine.',
+    });
+  });
+
+  it("drops the old place's address when the location's name changed", () => {
+    const { location, locations } = icalToGraph(edit('location', 'Fourth Coffee')).event;
+    expect(location).toEqual({ displayName: 'Fourth Coffee' });
+    expect(locations.map((entry) => entry.displayName)).toEqual([
+      "Harry's Bar",
+      'Conf Room 3; Fourth Coffee',
+    ]);
+    expect(icalToGraph(ics).event.location.address?.city).toBe('Seattle');
+  });
+});
+
 describe('changedFields', () => {
   const base = icalToGraph(
     singleToIcal(readGraphEvent(graphFixture('single-teams-meeting-html-body'))),
