@@ -2,11 +2,12 @@
  * Microsoft sign-in for the page: sign in, tokens for the sync worker, forgetting an account. MSAL itself
  * is in its own chunk (msal-session.ts), loaded on first use: the main bundle never carries it.
  */
-import { AppError, ErrorKind, toAppErrorData } from '../../core/errors';
+import { AppError, ErrorKind } from '../../core/errors';
 import type { MicrosoftSignInConfig } from '../../core/config/runtime-config';
-import { INTERACTION_REQUIRED, type TokenSource } from '../../core/sync/token-request';
+import type { TokenSource } from '../../core/sync/token-request';
 import { loadRuntimeConfig } from '../runtime-config';
 import type { MsalSession, SignedInUser } from './msal-session';
+import { createPageTokenSource } from './page-token-source';
 import { SignInDetail } from './sign-in-detail';
 
 export type { SignedInUser };
@@ -80,15 +81,13 @@ export async function forgetMicrosoftAccount(homeAccountId: string): Promise<voi
 }
 
 /** The page's token source for the sync worker (src/core/sync/token-request.ts). */
-export const pageTokenSource: TokenSource = {
-  async token(request) {
-    try {
-      return { kind: 'token', accessToken: await tokenFor(request.homeAccountId, request.refused) };
-    } catch (error) {
-      const data = toAppErrorData(error);
-      if (data.kind === ErrorKind.auth && data.detail === INTERACTION_REQUIRED)
-        return { kind: 'needs-sign-in' };
-      return { kind: 'failed', error: data };
+export const pageTokenSource: TokenSource = createPageTokenSource({
+  tokenFor,
+  needsSignIn: async (homeAccountId) => {
+    const { markNeedsSignIn, listGraphAccounts } = await import('../../core/accounts/graph-account-repo');
+    const { db } = await import('../db');
+    for (const account of await listGraphAccounts(db)) {
+      if (account.homeAccountId === homeAccountId) await markNeedsSignIn(db, account.id);
     }
   },
-};
+});

@@ -12,18 +12,18 @@ describe('MSAL’s errors as AppErrors', () => {
   });
 
   it('tells a closed window from a blocked one', () => {
-    expect(toSignInError(new BrowserAuthError('user_cancelled'))).toMatchObject({
+    expect(toSignInError(new BrowserAuthError('user_cancelled', ''))).toMatchObject({
       kind: 'auth',
       detail: SignInDetail.cancelled,
     });
-    expect(toSignInError(new BrowserAuthError('popup_window_error'))).toMatchObject({
+    expect(toSignInError(new BrowserAuthError('popup_window_error', ''))).toMatchObject({
       kind: 'auth',
       detail: SignInDetail.popupBlocked,
     });
   });
 
   it('makes a network failure retryable', () => {
-    expect(toSignInError(new BrowserAuthError('no_network_connectivity'))).toMatchObject({
+    expect(toSignInError(new BrowserAuthError('no_network_connectivity', ''))).toMatchObject({
       kind: 'network',
       retryable: true,
     });
