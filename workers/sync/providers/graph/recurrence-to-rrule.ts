@@ -1,6 +1,6 @@
 /**
  * Graph's patternedRecurrence → an RRULE (docs/sync-rules.md rule 42), built by ical.js:
- * daily; weekly with its days and `firstDayOfWeek` as WKST; absoluteMonthly (BYMONTHDAY);
+ * daily; weekly with its days (`firstDayOfWeek` is WKST on every rule); absoluteMonthly (BYMONTHDAY);
  * relativeMonthly (one day: an ordinal BYDAY such as `2TH`, several: BYDAY with BYSETPOS, "the first
  * day that satisfies the pattern" per the recurrencePattern page); absoluteYearly (BYMONTH and
  * BYMONTHDAY); relativeYearly (BYMONTH and the relative days). The range: `endDate` (inclusive, a
@@ -59,11 +59,7 @@ function ruleParts(recurrence: PatternedRecurrence): Record<string, unknown> {
     case 'daily':
       return { freq: 'DAILY' };
     case 'weekly':
-      return {
-        freq: 'WEEKLY',
-        byday: pattern.daysOfWeek.map((day) => ICAL_DAY[day]),
-        wkst: ICAL_DAY[pattern.firstDayOfWeek],
-      };
+      return { freq: 'WEEKLY', byday: pattern.daysOfWeek.map((day) => ICAL_DAY[day]) };
     case 'absoluteMonthly':
       return { freq: 'MONTHLY', bymonthday: [pattern.dayOfMonth] };
     case 'relativeMonthly':
@@ -85,7 +81,12 @@ function untilOf(recurrence: PatternedRecurrence, clock: SeriesClock): ICAL.Time
 
 export function recurrenceToRecur(recurrence: PatternedRecurrence, clock: SeriesClock): ICAL.Recur {
   const { range, pattern } = recurrence;
-  const data: Record<string, unknown> = { ...ruleParts(recurrence), interval: pattern.interval };
+  // WKST on every rule, though only weekly ones use it, so firstDayOfWeek comes back as it was.
+  const data: Record<string, unknown> = {
+    ...ruleParts(recurrence),
+    interval: pattern.interval,
+    wkst: ICAL_DAY[pattern.firstDayOfWeek],
+  };
   if (range.type === 'numbered') data['count'] = range.numberOfOccurrences;
   if (range.type === 'endDate') data['until'] = untilOf(recurrence, clock);
   // ical.js reads its own part names (freq, interval, byday, …) from this object.

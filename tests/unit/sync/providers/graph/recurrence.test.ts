@@ -59,7 +59,7 @@ const CASES: readonly { name: string; recurrence: PatternedRecurrence; rrule: st
       pattern: pattern({ type: 'daily', interval: 2 }),
       range: range({ type: 'numbered', numberOfOccurrences: 10 }),
     },
-    rrule: 'FREQ=DAILY;COUNT=10;INTERVAL=2',
+    rrule: 'FREQ=DAILY;COUNT=10;INTERVAL=2;WKST=SU',
     first: '2025-01-06',
   },
   {
@@ -77,7 +77,7 @@ const CASES: readonly { name: string; recurrence: PatternedRecurrence; rrule: st
       pattern: pattern({ type: 'absoluteMonthly', interval: 3, dayOfMonth: 15 }),
       range: range(),
     },
-    rrule: 'FREQ=MONTHLY;INTERVAL=3;BYMONTHDAY=15',
+    rrule: 'FREQ=MONTHLY;INTERVAL=3;BYMONTHDAY=15;WKST=SU',
     first: '2025-01-15',
   },
   {
@@ -86,7 +86,7 @@ const CASES: readonly { name: string; recurrence: PatternedRecurrence; rrule: st
       pattern: pattern({ type: 'relativeMonthly', daysOfWeek: ['thursday'], index: 'second' }),
       range: range(),
     },
-    rrule: 'FREQ=MONTHLY;BYDAY=2TH',
+    rrule: 'FREQ=MONTHLY;BYDAY=2TH;WKST=SU',
     first: '2025-01-09',
   },
   {
@@ -95,13 +95,13 @@ const CASES: readonly { name: string; recurrence: PatternedRecurrence; rrule: st
       pattern: pattern({ type: 'relativeMonthly', daysOfWeek: ['tuesday', 'wednesday'], index: 'last' }),
       range: range({ startDate: '2025-01-01' }),
     },
-    rrule: 'FREQ=MONTHLY;BYDAY=TU,WE;BYSETPOS=-1',
+    rrule: 'FREQ=MONTHLY;BYDAY=TU,WE;BYSETPOS=-1;WKST=SU',
     first: '2025-01-29',
   },
   {
     name: 'absoluteYearly on 15 March',
     recurrence: { pattern: pattern({ type: 'absoluteYearly', month: 3, dayOfMonth: 15 }), range: range() },
-    rrule: 'FREQ=YEARLY;BYMONTH=3;BYMONTHDAY=15',
+    rrule: 'FREQ=YEARLY;BYMONTH=3;BYMONTHDAY=15;WKST=SU',
     first: '2025-03-15',
   },
   {
@@ -110,7 +110,7 @@ const CASES: readonly { name: string; recurrence: PatternedRecurrence; rrule: st
       pattern: pattern({ type: 'relativeYearly', month: 10, daysOfWeek: ['friday'], index: 'last' }),
       range: range({ type: 'numbered', numberOfOccurrences: 5 }),
     },
-    rrule: 'FREQ=YEARLY;COUNT=5;BYMONTH=10;BYDAY=-1FR',
+    rrule: 'FREQ=YEARLY;COUNT=5;BYMONTH=10;BYDAY=-1FR;WKST=SU',
     first: '2025-10-31',
   },
   {
@@ -124,7 +124,7 @@ const CASES: readonly { name: string; recurrence: PatternedRecurrence; rrule: st
       }),
       range: range(),
     },
-    rrule: 'FREQ=YEARLY;BYMONTH=9;BYDAY=MO,TU,WE,TH,FR;BYSETPOS=1',
+    rrule: 'FREQ=YEARLY;BYMONTH=9;BYDAY=MO,TU,WE,TH,FR;BYSETPOS=1;WKST=SU',
     first: '2025-09-01',
   },
 ];
@@ -151,10 +151,7 @@ describe('patternedRecurrence → RRULE → patternedRecurrence', () => {
           : first;
       // Weekly and daily rules start where the range does; the others on their first occurrence.
       expect(back).toEqual({
-        pattern:
-          recurrence.pattern.type === 'weekly'
-            ? recurrence.pattern
-            : { ...recurrence.pattern, firstDayOfWeek: 'monday' },
+        pattern: recurrence.pattern,
         range: { ...recurrence.range, startDate: expectedStart },
       });
     });
@@ -166,7 +163,7 @@ describe('patternedRecurrence → RRULE → patternedRecurrence', () => {
       range: range({ type: 'endDate', endDate: '2025-01-10' }),
     };
     expect(recurrenceToRecur(recurrence, { isAllDay: true, zone: 'UTC' }).toString()).toBe(
-      'FREQ=DAILY;UNTIL=20250110',
+      'FREQ=DAILY;UNTIL=20250110;WKST=SU',
     );
   });
 });
