@@ -7,6 +7,7 @@
  * Requests are counted at the counting layer (`countRequests`), between the proxy and Radicale. Wall
  * time is the page's own `performance.now()` around `syncCalendar`; peak heap is sampled over CDP.
  */
+import { copyFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -63,8 +64,11 @@ async function openPage(browser: Browser, origin: string): Promise<Page> {
 
 export async function startAlmanacSlot(input: AlmanacSlotInput): Promise<AlmanacSession> {
   await build({ configFile: join(repo, 'tests', 'bench', 'sync', 'vite.config.ts') });
+  const dist = join(repo, '.tmp', 'sync-bench-dist');
+  // scripts/serve.mjs serves only a build with an index.html: the bench page is that build's index too.
+  await copyFile(join(dist, 'sync-bench.html'), join(dist, 'index.html'));
   const port = Number(new URL(input.calendarUrl).port);
-  const served: ServedApp = await serveApp(join(repo, '.tmp', 'sync-bench-dist'), loopbackProxyEnv(port));
+  const served: ServedApp = await serveApp(dist, loopbackProxyEnv(port));
   let browser: Browser | null = null;
   try {
     browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS, headless: true });
