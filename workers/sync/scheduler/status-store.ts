@@ -95,7 +95,9 @@ export function writeFailed(
 
 /**
  * Stops an account's sync until its password is given again (the accounts UI asks for it;
- * updateAccountPassword in src/core/accounts clears the flag).
+ * updateAccountPassword in src/core/accounts clears the flag). A Microsoft account is marked
+ * `needsSignIn` instead: every page then shows "Sign in again" (docs/sync-rules.md rule 51) and
+ * src/core/accounts/graph-account-repo.ts markSignedInAgain clears it.
  */
 export async function markNeedsPassword(db: AlmanacDb, accountId: AccountId): Promise<void> {
   await db.accounts
@@ -103,5 +105,6 @@ export async function markNeedsPassword(db: AlmanacDb, accountId: AccountId): Pr
     .equals(accountId)
     .modify((account) => {
       if (isSyncedAccount(account)) account.needsPassword = true;
+      else if (account.kind === 'graph') account.needsSignIn = true;
     });
 }
