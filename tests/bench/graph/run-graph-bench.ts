@@ -135,7 +135,18 @@ async function main(): Promise<void> {
       const all: Awaited<ReturnType<typeof once>>[] = [];
       for (let run = 0; run < times; run += 1) {
         await before(run);
-        all.push(await once());
+        const one = await once();
+        all.push(one);
+        // Each run as it ends, so a long run cut short still leaves its figures.
+        const almanac = one.almanac.figure;
+        out(
+          `  ${name} run ${run + 1}: floor ${s(one.floor.figure.ms)} ${one.floor.count.requests} req; ` +
+            `original ${s(one.original.figure.ms)} ${one.original.count.requests} req; almanac ` +
+            (almanac.kind === 'ok'
+              ? `${s(almanac.value.ms)} ${one.almanac.count.requests} req`
+              : `not available yet: ${almanac.reason}`) +
+            ` (${loadText(loadavg())})`,
+        );
       }
       if (times > 1) {
         const list = (pick: (one: (typeof all)[number]) => number | null) =>
