@@ -100,6 +100,10 @@ function instancesUrl(masterId: string, window: SyncWindow): string {
 
 const eventUrl = (id: string) => `/me/events/${encodeURIComponent(id)}`;
 
+/** Instances per page: a weekly series over the three-year window is one page, not sixteen of ten. */
+export const INSTANCES_PAGE_SIZE = 100;
+const PAGE_PREFERENCE = `odata.maxpagesize=${INSTANCES_PAGE_SIZE}`;
+
 function unreadable(what: string, cause: unknown): AppError {
   return new AppError(
     {
@@ -126,7 +130,7 @@ async function readInstances(client: GraphClient, first: BatchResult): Promise<G
       throw unreadable('the instances of a series', cause);
     }
     if (next === undefined) return instances;
-    const answer = await client.send({ path: next });
+    const answer = await client.send({ path: next, prefer: [PAGE_PREFERENCE] });
     if (answer.status !== 200) {
       throw new AppError({
         kind: ErrorKind.server,
@@ -165,7 +169,14 @@ export async function fetchGraphItems(
   const items: BatchItem[] = [];
   refs.forEach((ref, index) => {
     items.push({ id: `m${index}`, method: 'GET', url: eventUrl(ref) });
-    if (isSeries(ref)) items.push({ id: `i${index}`, method: 'GET', url: instancesUrl(ref, window) });
+    if (isSeries(ref)) {
+      items.push({
+        id: `i${index}`,
+        method: 'GET',
+        url: instancesUrl(ref, window),
+        headers: { Prefer: PAGE_PREFERENCE },
+      });
+    }
   });
   const results = await sendBatch(client, items);
   const masters: { ref: string; index: number; master: GraphEvent }[] = [];
@@ -201,16 +212,23 @@ export async function fetchGraphItems(
             id: `i${index}`,
             method: 'GET',
             url: instancesUrl(ref, window),
+            headers: { Prefer: PAGE_PREFERENCE },
           })),
         );
-  for (const { ref, index, master } of masters) {
-    const result = results.get(`i${index}`) ?? more.get(`i${index}`);
-    if (result?.status === 404) {
-      missing.push(ref);
-      continue;
-    }
-    if (result?.status !== 200) throw failed(result, "listing a series' instances");
-    found.set(ref, { kind: 'series', master, instances: await readInstances(client, result) });
+  // Series with more instances than a page follow their nextLinks side by side (the client keeps
+  // them within the mailbox's 4 slots).
+  const assembled = await Promise.all(
+    masters.map(async ({ ref, index, master }) => {
+      const result = results.get(`i${index}`) ?? more.get(`i${index}`);
+      if (result?.status === 404) return { ref, item: null };
+      if (result?.status !== 200) throw failed(result, "listing a series' instances");
+      const item: GraphItem = { kind: 'series', master, instances: await readInstances(client, result) };
+      return { ref, item };
+    }),
+  );
+  for (const { ref, item } of assembled) {
+    if (item) found.set(ref, item);
+    else missing.push(ref);
   }
   return { found, missing, warnings };
 }
