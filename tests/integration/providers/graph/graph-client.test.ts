@@ -139,11 +139,33 @@ describe('immutable ids and errors', () => {
     expect(graph.stats().withoutImmutableId).toBe(0);
   });
 
-  it('a network failure is a retryable network error', async () => {
-    const client = graphClientFor(graph, { fetch: () => Promise.reject(new TypeError('fetch failed')) });
-    const error = await caught(client.send({ path: '/me' }));
+  it('a dropped connection is tried once more for a GET, then is a retryable network error', async () => {
+    let calls = 0;
+    const failing = () => {
+      calls += 1;
+      return Promise.reject(new TypeError('fetch failed'));
+    };
+    const error = await caught(graphClientFor(graph, { fetch: failing }).send({ path: '/me' }));
     expect(error.kind).toBe(ErrorKind.network);
     expect(error.retryable).toBe(true);
+    expect(calls).toBe(2);
+    calls = 0;
+    const post = graphClientFor(graph, { fetch: failing }).send({
+      method: 'POST',
+      path: '/me/events',
+      body: {},
+    });
+    expect((await caught(post)).kind).toBe(ErrorKind.network);
+    expect(calls).toBe(1);
+  });
+
+  it('a connection dropped once (a kept-alive socket closed as it was reused) is not an error', async () => {
+    let calls = 0;
+    const dropsFirst: typeof fetch = (input, init) => {
+      calls += 1;
+      return calls === 1 ? Promise.reject(new TypeError('fetch failed')) : fetch(input, init);
+    };
+    expect((await graphClientFor(graph, { fetch: dropsFirst }).send({ path: '/me' })).status).toBe(200);
   });
 
   it('an answer that is not JSON is a clear server error', async () => {

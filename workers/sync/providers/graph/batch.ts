@@ -60,7 +60,12 @@ async function sendOne(client: GraphClient, items: readonly BatchItem[]): Promis
     },
     ...(item.body !== undefined ? { body: item.body } : {}),
   }));
-  const answer = await client.send({ method: 'POST', path: '/$batch', body: { requests } });
+  const answer = await client.send({
+    method: 'POST',
+    path: '/$batch',
+    body: { requests },
+    idempotent: items.every((item) => item.method === 'GET'),
+  });
   if (answer.status !== 200) throw unexpectedAnswer(answer, 'a batch of requests');
   const results = readResults(answer.body);
   if (!results) {

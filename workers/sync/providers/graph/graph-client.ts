@@ -11,7 +11,9 @@
  *   tests/servers/graph/README.md): in the browser the backoff is what runs;
  * - a 429 for MailboxConcurrency (another tab or app of ours using the mailbox's slots) is retried
  *   and never surfaced;
- * - network failures are AppError kind network; an answer that is not JSON is a clear server error.
+ * - a connection that drops before the answer is tried once more for an idempotent request (a kept-alive
+ *   connection the server closed as it was reused: RFC 9112 §9.3.1), then AppError kind network; an
+ *   answer that is not JSON is a clear server error.
  * Other statuses are answers: the caller decides what a 404, 410 or 412 means.
  */
 import { AppError, ErrorKind } from '../../../../src/core/errors';
@@ -61,6 +63,8 @@ export interface GraphRequest {
   readonly headers?: Readonly<Record<string, string>>;
   /** More `Prefer` values (`odata.maxpagesize=100`); the immutable-id one is always sent. */
   readonly prefer?: readonly string[];
+  /** Safe to send again when the connection drops before an answer (default: GET only). */
+  readonly idempotent?: boolean;
 }
 
 export interface GraphAnswer {
@@ -211,8 +215,18 @@ export function createGraphClient(deps: GraphClientDeps): GraphClient {
     let renewed = false;
     let throttled = 0;
     let concurrency = 0;
+    let dropped = false;
+    const idempotent = request.idempotent ?? (request.method ?? 'GET') === 'GET';
     for (;;) {
-      const answer = await once(request, bearer);
+      let answer: GraphAnswer;
+      try {
+        answer = await once(request, bearer);
+      } catch (error) {
+        if (dropped || !idempotent || !(error instanceof AppError) || error.kind !== ErrorKind.network)
+          throw error;
+        dropped = true;
+        continue;
+      }
       if (answer.status === 401) {
         if (renewed) {
           throw new AppError({

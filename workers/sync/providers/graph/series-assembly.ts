@@ -101,7 +101,7 @@ function instancesUrl(masterId: string, window: SyncWindow): string {
 const eventUrl = (id: string) => `/me/events/${encodeURIComponent(id)}`;
 
 /** Instances per page: a weekly series over the three-year window is one page, not sixteen of ten. */
-export const INSTANCES_PAGE_SIZE = 100;
+export const INSTANCES_PAGE_SIZE = 500;
 const PAGE_PREFERENCE = `odata.maxpagesize=${INSTANCES_PAGE_SIZE}`;
 
 function unreadable(what: string, cause: unknown): AppError {
