@@ -135,6 +135,62 @@ describe('create', () => {
 });
 
 describe('update and remove', () => {
+  it('a series given a new pattern gets its exceptions and cancellations again (Outlook drops them)', async () => {
+    const start = Date.UTC(2026, 2, 2, 9);
+    const week = 7 * 86_400_000;
+    const recurrence = (count: number) =>
+      ({
+        pattern: {
+          type: 'weekly',
+          interval: 1,
+          daysOfWeek: ['monday'],
+          dayOfMonth: 0,
+          month: 0,
+          firstDayOfWeek: 'sunday',
+          index: 'first',
+        },
+        range: {
+          type: 'numbered',
+          startDate: '2026-03-02',
+          endDate: '0001-01-01',
+          numberOfOccurrences: count,
+          recurrenceTimeZone: 'UTC',
+        },
+      }) as const;
+    const series = (count: number): SeriesWrite => ({
+      event: body({
+        subject: 'Standup',
+        start: at('2026-03-02', 9),
+        end: at('2026-03-02', 10),
+        recurrence: recurrence(count),
+      }),
+      exceptions: [{ originalStart: start + week, event: { subject: 'Standup (moved)' } }],
+      cancelled: [start + 2 * week],
+    });
+    const created = await writes.create(calendar, {
+      ref: null,
+      uid: 'longer@almanac',
+      ics: text(series(4)),
+      attemptKey: 'l',
+    });
+    if (created.kind !== 'written') throw new Error(created.kind);
+    const etag = graph.inspect.event(created.ref)?.['@odata.etag'];
+    const updated = await writes.update(calendar, {
+      ref: created.ref,
+      ics: text(series(5)),
+      base: text(series(4)),
+      condition: { kind: 'version', version: typeof etag === 'string' ? etag : '' },
+    });
+    expect(updated.kind).toBe('written');
+    const instances = graph.inspect.window(WINDOW.start, WINDOW.end, calendarId);
+    expect(instances.map((instance) => instance['subject'])).toEqual([
+      'Standup',
+      'Standup (moved)',
+      'Standup',
+      'Standup',
+    ]);
+  });
+
   it('PATCHes only the changed fields with If-Match, and a stale version is a conflict (412)', async () => {
     const base = single('Version 1');
     const created = await writes.create(calendar, {

@@ -221,7 +221,10 @@ export function createGraphWrites(deps: GraphWritesDeps): GraphWrites {
         if (answer.status !== 200) throw unexpectedAnswer(answer, 'reading an event');
         if (etagOf(answer) !== item.condition.version) return { kind: 'conflict' };
       }
-      const followed = await writeInstances(item.ref, next, base);
+      // A new pattern or new times make Outlook drop the series' exceptions and cancellations: all of
+      // the text's are written again, not only those that changed.
+      const reset = 'recurrence' in fields || 'start' in fields || 'end' in fields;
+      const followed = await writeInstances(item.ref, next, reset ? null : base);
       return { kind: 'written', ref: item.ref, version: followed ? null : version };
     },
 
