@@ -6,8 +6,8 @@
  * heap is the page's, sampled over CDP (tests/bench/sync/heap-sampler.ts). Requests are counted at
  * the server by the caller.
  *
- * When the engine or the provider is not there yet (page/almanac-graph.ts), every answer says why
- * instead of giving figures.
+ * When the page cannot set up (discovery failed) or a sync fails, every answer says why instead of
+ * giving figures.
  */
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';

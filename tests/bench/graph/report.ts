@@ -72,7 +72,7 @@ function row(out: (line: string) => void, r: WorkloadRow): void {
       `(${o.duplicates} of them duplicates), ${o.merged} merged]`,
   );
   if (almanac.figure.kind === 'unavailable') {
-    out(`  almanac   not available yet: ${almanac.figure.reason}`);
+    out(`  almanac   no figures: ${almanac.figure.reason}`);
     return;
   }
   const a = almanac.figure.value;

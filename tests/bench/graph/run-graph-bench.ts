@@ -5,9 +5,10 @@
 // Chromium). Workloads: first sync, no change, 20 changes made on the server by another client
 // (server-changes.ts). Prints figures beside the issue's targets and the machine's load; passes nothing.
 // ALMANAC_BENCH_EVENTS (5000; 500 for a quick try), ALMANAC_BENCH_SERIES (300, or 6 % of the events),
-// ALMANAC_BENCH_LATENCY_MS (40), ALMANAC_BENCH_FIRST_RUNS (3), ALMANAC_BENCH_DELTA_PAGE (200: the
-// floor's `Prefer: odata.maxpagesize`, the Graph provider's DELTA_PAGE_SIZE in delta-round.ts).
+// ALMANAC_BENCH_LATENCY_MS (40), ALMANAC_BENCH_FIRST_RUNS (3), ALMANAC_BENCH_DELTA_PAGE (the
+// floor's `Prefer: odata.maxpagesize`; the Graph provider's DELTA_PAGE_SIZE, 200, by default).
 import { loadavg } from 'node:os';
+import { DELTA_PAGE_SIZE } from '../../../workers/sync/providers/graph/delta-round';
 import { startAlmanacSlot, unavailableSlot, type AlmanacAnswer, type AlmanacSession } from './almanac-slot';
 import type { ClientSetup } from './client-protocol';
 import { startBenchMailbox } from './mailbox';
@@ -32,9 +33,8 @@ const EVENTS = numberFromEnv('ALMANAC_BENCH_EVENTS', 5_000);
 const SERIES = numberFromEnv('ALMANAC_BENCH_SERIES', EVENTS === 5_000 ? 300 : Math.round(EVENTS * 0.06));
 const LATENCY_MS = numberFromEnv('ALMANAC_BENCH_LATENCY_MS', 40);
 const FIRST_RUNS = Math.max(1, numberFromEnv('ALMANAC_BENCH_FIRST_RUNS', 3));
-// The floor pages delta as Almanac does: the Graph provider asks for 200 rows a page (its
-// DELTA_PAGE_SIZE, workers/sync/providers/graph/delta-round.ts).
-const DELTA_PAGE = Math.max(1, numberFromEnv('ALMANAC_BENCH_DELTA_PAGE', 200));
+// The floor pages delta as Almanac does, by the Graph provider's own page size.
+const DELTA_PAGE = Math.max(1, numberFromEnv('ALMANAC_BENCH_DELTA_PAGE', DELTA_PAGE_SIZE));
 const NO_CHANGE_RUNS = 3;
 const CALENDARS = 2;
 
@@ -110,15 +110,14 @@ async function main(): Promise<void> {
   const clients: Clients = {
     floor: await startNodeClient('floor', setup),
     original: await startNodeClient('original', setup),
-    // The engine and the provider are other people's work in progress: if the page cannot be built
-    // or opened, the baselines still run and Almanac's column says why.
+    // If the page cannot be built or opened, the baselines still run and Almanac's column says why.
     almanac: await startAlmanacSlot({ baseUrl: graph.baseUrl, token: graph.token }).catch((error: unknown) =>
       unavailableSlot(
         `the bench page did not start: ${error instanceof Error ? error.message : String(error)}`,
       ),
     ),
   };
-  if (clients.almanac.unavailable !== null) out(`almanac: not available yet: ${clients.almanac.unavailable}`);
+  if (clients.almanac.unavailable !== null) out(`almanac: no figures: ${clients.almanac.unavailable}`);
   try {
     const measure = <F>(work: () => Promise<F>): Promise<Measured<F>> =>
       counted(graph, work).then(([figure, count]) => ({ figure, count }));
@@ -144,7 +143,7 @@ async function main(): Promise<void> {
             `original ${s(one.original.figure.ms)} ${one.original.count.requests} req; almanac ` +
             (almanac.kind === 'ok'
               ? `${s(almanac.value.ms)} ${one.almanac.count.requests} req`
-              : `not available yet: ${almanac.reason}`) +
+              : `no figures: ${almanac.reason}`) +
             ` (${loadText(loadavg())})`,
         );
       }
