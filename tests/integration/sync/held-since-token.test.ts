@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDavServer, type DavServer, type ServerKind } from './dav-server';
-import { createHarness, isMultiget, moveOnServer, once } from './sync-harness';
+import { createHarness, isMultiget, isSyncReport, moveOnServer, once } from './sync-harness';
 
 const KINDS: readonly ServerKind[] = ['radicale', 'xandikos'];
 
@@ -74,6 +74,40 @@ describe.each(KINDS)('hrefs held since the token on %s', (kind) => {
     const left = (await h.serverObjects()).map((object) => object.ics.match(/UID:(\w+)/)?.[1]).sort();
     expect((await h.events()).map((event) => event.uid).sort()).toEqual(left);
     expect(left).toHaveLength(2);
+    h.close();
+  });
+
+  it('rules 4, 10: an edit recreated where it was deleted, in a sync that failed, then deleted there again, goes here too', async () => {
+    // Found by `npm run soak` (seed 1006172816): the recreate was not held since the token, and
+    // Xandikos' token (a hash of the contents) came back to the stored one once it was deleted again.
+    const h = await createHarness(server);
+    await h.putOnServer('a', 'Edited here, deleted there');
+    await h.putOnServer('b', 'Staying');
+    await h.sync();
+    const a = await h.event('a');
+    if (!a) throw new Error('a is missing');
+    await h.deleteOnServer('a');
+    await h.editLocal(a.id, { title: 'Edited here' });
+    // The recreate is refused once: the edit waits, and this sync stores the token without a.
+    const isCreate = (request: { method: string; headers: Headers }) =>
+      request.method === 'PUT' && request.headers.get('If-None-Match') === '*';
+    h.middleware.push(once(isCreate, () => Promise.resolve(new Response('', { status: 412 }))));
+    await h.sync();
+    expect(await h.serverObjects()).toHaveLength(1);
+    // The next sync recreates it, then fails before its pull.
+    h.middleware.push(
+      once(isSyncReport, () =>
+        Promise.resolve(new Response('busy', { status: 503, headers: { 'Retry-After': '60' } })),
+      ),
+    );
+    await expect(h.sync()).rejects.toMatchObject({ kind: 'server' });
+    expect(await h.serverObjects()).toHaveLength(2);
+    await h.deleteOnServer('a');
+
+    await h.sync();
+
+    expect((await h.events()).map((event) => event.uid)).toEqual(['b']);
+    expect(await h.db.outbox.count()).toBe(0);
     h.close();
   });
 });

@@ -56,15 +56,23 @@ export async function noteCreated(run: SyncRun, href: string): Promise<void> {
   run.createdRefs.add(href);
 }
 
-/** Records that `sentIcs` reached the server at `href` and clears the outbox entry, in one transaction. */
+/**
+ * Records that `sentIcs` reached the server at `href` and clears the outbox entry, in one transaction.
+ * The ref is held since the stored cursor in every case (noteHeldSinceToken): should another client
+ * delete it before the next cursor is stored, a cursor that comes back unchanged (Xandikos hashes the
+ * contents) does not hide the deletion. `created`: the write was a create (a new event, or one
+ * recreated where it had been deleted), so it also counts as this run's own for rule 5 (noteCreated);
+ * found by `npm run soak`, seed 1006172816 (a recreate, then deleted on the server, stayed here).
+ */
 export async function commitPushed(
   run: SyncRun,
   entry: OutboxEntry,
   event: EventRecord,
-  result: { href: string; etag: string | null; sentIcs: string },
+  result: { href: string; etag: string | null; sentIcs: string; created: boolean },
 ): Promise<void> {
   await run.db.transaction('rw', [...tables(run), run.db.syncState], async () => {
-    if (event.href === null) await noteCreated(run, result.href);
+    if (result.created || event.href === null) await noteCreated(run, result.href);
+    else await noteHeldSinceToken(run, [result.href]);
     const current = await run.db.events.get(event.id);
     if (current) {
       // If the user edited again meanwhile, `ics` keeps the newer text (its own entry pushes it).

@@ -128,8 +128,15 @@ async function pushWrite(run: SyncRun, entry: OutboxEntry, event: EventRecord): 
   }
 
   if (outcome.kind === 'gone' && event.href !== null) return recreateOrFollow(run, entry, event, event.href);
-  if (outcome.kind === 'written')
-    return commitPushed(run, entry, event, { href: outcome.ref, etag: outcome.version, sentIcs: event.ics });
+  if (outcome.kind === 'written') {
+    const written = {
+      href: outcome.ref,
+      etag: outcome.version,
+      sentIcs: event.ics,
+      created: event.href === null,
+    };
+    return commitPushed(run, entry, event, written);
+  }
   if (outcome.kind === 'forbidden') return revertForbidden(run, entry, event);
   if (outcome.kind === 'gone') {
     throw new AppError({
@@ -166,7 +173,12 @@ async function recreateOrFollow(run: SyncRun, entry: OutboxEntry, event: EventRe
       run.provider.create(run.remote, createOf(event, href)),
     );
     if (again.kind === 'written')
-      return commitPushed(run, entry, event, { href: again.ref, etag: again.version, sentIcs: event.ics });
+      return commitPushed(run, entry, event, {
+        href: again.ref,
+        etag: again.version,
+        sentIcs: event.ics,
+        created: true,
+      });
     run.log(
       'warn',
       `${event.uid} could not be written (${again.kind}); another object on the server may hold its UID. The change waits for the next sync.`,

@@ -59,7 +59,12 @@ export async function resolveWriteConflict(
   const href = server.ref;
   if (sameContent(server.ics, event.ics)) {
     // Our earlier attempt arrived (or both sides made the same change): nothing to upload.
-    await commitPushed(run, entry, event, { href, etag: server.version, sentIcs: server.ics });
+    await commitPushed(run, entry, event, {
+      href,
+      etag: server.version,
+      sentIcs: server.ics,
+      created: false,
+    });
     return 'resolved';
   }
   const merge = threeWayMerge(event.syncedIcs, event.ics, server.ics);
