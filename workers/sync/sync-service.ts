@@ -169,6 +169,16 @@ export function createWorkerSyncService(platform: SyncPlatform): SyncService {
       fetch: platform.fetch,
       now: platform.now,
       login: (account) => accountCredentials({ db, subtle }, account.id),
+      ...(platform.directFetch
+        ? {
+            graph: {
+              fetch: platform.directFetch,
+              tokenFor: (homeAccountId) => graph.tokenFor(homeAccountId),
+              db,
+              ctx,
+            },
+          }
+        : {}),
     }),
     now: platform.now,
     viewerZone: platform.viewerZone,

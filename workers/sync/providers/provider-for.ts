@@ -2,10 +2,15 @@
  * Builds the provider of an account (calendar-provider.ts): the one place that knows which folder
  * serves which kind of account. The engine asks for it at the start of each run (`SyncEngineDeps.providerFor`).
  */
+import type { CoreContext } from '../../../src/core/context';
+import type { AlmanacDb } from '../../../src/core/db/almanac-db';
 import { AppError, ErrorKind } from '../../../src/core/errors';
 import type { Account, CalDavAccount } from '../../../src/core/model/account';
+import { getWindow } from '../../../src/core/occurrences/window';
 import type { CalendarProvider, ProviderFor } from './calendar-provider';
 import { createCalDavProvider } from './caldav/caldav-provider';
+import { createGraphProvider } from './graph/graph-provider';
+import { dexieProviderState } from './graph/provider-state';
 
 export type RemoteAccount = Exclude<Account, { kind: 'local' }>;
 
@@ -19,6 +24,19 @@ export interface ProviderForDeps {
   ) => Promise<{ readonly username: string; readonly password: string }>;
   /** Objects per CalDAV calendar-multiget (tests and the benchmark; default: the provider's own). */
   readonly multigetBatchSize?: number;
+  /** What Microsoft 365 accounts need; absent where they never sync (the service worker: their
+   *  tokens come from an open page), and then a Graph account's run fails with a clear error. */
+  readonly graph?: GraphProviderForDeps;
+}
+
+export interface GraphProviderForDeps {
+  /** The platform's own fetch: Graph sends CORS headers and is reached directly, never through the proxy. */
+  readonly fetch: typeof fetch;
+  /** The bearer token of an account's user, asked of the page (graph-accounts.ts `tokenFor`). */
+  readonly tokenFor: (homeAccountId: string) => (refused?: string) => Promise<string>;
+  /** The database and context of the materialised window and of the provider's own state. */
+  readonly db: AlmanacDb;
+  readonly ctx: CoreContext;
 }
 
 export function createProviderFor(deps: ProviderForDeps): ProviderFor {
@@ -31,12 +49,27 @@ export function createProviderFor(deps: ProviderForDeps): ProviderFor {
           credentials: { kind: 'basic', ...(await deps.login(account)) },
           ...(deps.multigetBatchSize !== undefined ? { multigetBatchSize: deps.multigetBatchSize } : {}),
         });
-      case 'graph':
-        throw new AppError({
-          kind: ErrorKind.invalidInput,
-          message: `“${account.name}” is a Microsoft account: syncing Microsoft calendars is not available yet. Its calendars stay as they are on this device.`,
-          retryable: false,
+      case 'graph': {
+        const graph = deps.graph;
+        if (!graph) {
+          throw new AppError({
+            kind: ErrorKind.invalidInput,
+            message: `“${account.name}” is a Microsoft account: it syncs from an open Almanac page. Its edits wait until then.`,
+            retryable: false,
+          });
+        }
+        return createGraphProvider({
+          fetch: graph.fetch,
+          now: deps.now,
+          credentials: { kind: 'bearer', token: graph.tokenFor(account.homeAccountId) },
+          baseUrl: account.graphBaseUrl.replace(/\/+$/, ''),
+          window: async () => {
+            const window = await getWindow(graph.db, graph.ctx);
+            return { start: window.from, end: window.to };
+          },
+          state: dexieProviderState(graph.db, account.id),
         });
+      }
     }
   };
 }
