@@ -104,7 +104,7 @@ export async function markNeedsPassword(db: AlmanacDb, accountId: AccountId): Pr
     .where('id')
     .equals(accountId)
     .modify((account) => {
-      if (isSyncedAccount(account)) account.needsPassword = true;
+      if (account.kind === 'caldav') account.needsPassword = true;
       else if (account.kind === 'graph') account.needsSignIn = true;
     });
 }
