@@ -1,7 +1,8 @@
 /**
  * The sync worker: Comlink.expose of the sync service (workers/sync/sync-service.ts) with the real
- * outside world. It owns all network access (through the CORS proxy) and the credentials; the page
- * talks to it through src/lib/sync-client.ts only.
+ * outside world. It owns all network access (CalDAV through the CORS proxy, Graph directly) and the
+ * credentials (Microsoft tokens asked of the page); the page talks to it through
+ * src/lib/sync-client.ts only.
  */
 import * as Comlink from 'comlink';
 import { createAlmanacDb } from '../src/core/db/almanac-db';
