@@ -1,151 +1,45 @@
 // The real engine with the Graph provider that provider-for.ts builds for a Microsoft 365 account,
 // against the Graph test server: the same rules as CalDAV (docs/sync-rules.md rules 3, 9, 14 and 51
-// through Graph's rules 40–46). Graph is reached directly here as in the worker: no proxy.
-import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+// through Graph's rules 40–46). Graph is reached directly here as in the worker: no proxy. The setup
+// is graph-harness.ts, shared with the other Graph engine tests.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { deleteOccurrence, editOccurrence, loadEventForEditing } from '../../../src/core/agenda/commands';
+import { deleteOccurrence } from '../../../src/core/agenda/commands';
 import type { CoreContext } from '../../../src/core/context';
-import { createAlmanacDb, type AlmanacDb } from '../../../src/core/db/almanac-db';
-import type { EventDraft } from '../../../src/core/ical/event-draft';
-import type { GraphAccount } from '../../../src/core/model/account';
-import type { AccountId, CalendarId, EventId } from '../../../src/core/model/ids';
+import type { AlmanacDb } from '../../../src/core/db/almanac-db';
+import type { CalendarId } from '../../../src/core/model/ids';
 import { getWindow } from '../../../src/core/occurrences/window';
-import { createSyncEngine, type SyncEngine } from '../../../workers/sync/engine/sync-engine';
-import { calendarUrl } from '../../../workers/sync/providers/graph/calendars';
-import { createProviderFor } from '../../../workers/sync/providers/provider-for';
-import { startGraphServer, type GraphServer, type JsonObject } from '../../servers/graph/index';
+import type { GraphServer } from '../../servers/graph/index';
+import {
+  at,
+  createGraphHarness,
+  HOME_ACCOUNT_ID,
+  startMs,
+  type GraphHarness,
+  type GraphSeenRequest,
+} from './graph-harness';
 
-const NOW = Date.UTC(2026, 2, 1, 12);
-const ZONE = 'Europe/Zurich';
-const HOME_ACCOUNT_ID = 'user-1.tenant-1';
-
-const at = (day: string, hour: number) => ({
-  dateTime: `${day}T${String(hour).padStart(2, '0')}:00:00`,
-  timeZone: 'UTC',
-});
-
-interface SeenRequest {
-  readonly method: string;
-  readonly url: string;
-  readonly ifMatch: string | null;
-  status?: number;
-}
-
+let h: GraphHarness;
 let graph: GraphServer;
 let db: AlmanacDb;
-let engine: SyncEngine;
-let seen: SeenRequest[];
-let asked: { homeAccountId: string; refused: string | undefined }[];
 let graphCalendarId: string;
-let counter = 0;
-const ctx: CoreContext = { now: () => NOW, viewerZone: ZONE };
-const calendarId = 'cal-1' as CalendarId;
-const accountId = 'acct-graph' as AccountId;
+let calendarId: CalendarId;
+let ctx: CoreContext;
+let seen: GraphSeenRequest[];
+let asked: GraphHarness['asked'];
 
 beforeEach(async () => {
-  graph = await startGraphServer();
-  graphCalendarId = graph.seed.calendar({ name: 'Work' }).id;
-  counter += 1;
-  db = createAlmanacDb(`graph-engine-${counter}-${Math.random().toString(36).slice(2)}`, {
-    indexedDB: new IDBFactory(),
-    IDBKeyRange,
-  });
-  const account: GraphAccount = {
-    id: accountId,
-    kind: 'graph',
-    name: 'Outlook',
-    homeAccountId: HOME_ACCOUNT_ID,
-    username: 'ana@example.com',
-    graphBaseUrl: graph.baseUrl,
-    syncIntervalMinutes: 2,
-    needsSignIn: false,
-    createdAt: NOW,
-  };
-  await db.accounts.add(account);
-  await db.calendars.add({
-    id: calendarId,
-    accountId,
-    name: 'Work',
-    color: '#1f6feb',
-    visible: 1,
-    order: 0,
-    readOnly: false,
-    remoteUrl: calendarUrl(graph.baseUrl, graphCalendarId),
-    createdAt: NOW,
-  });
-  seen = [];
-  asked = [];
-  const directFetch: typeof fetch = async (input, init) => {
-    const url = input instanceof Request ? input.url : String(input);
-    const request: SeenRequest = {
-      method: init?.method ?? 'GET',
-      url,
-      ifMatch: new Headers(init?.headers).get('if-match'),
-    };
-    seen.push(request);
-    const response = await fetch(input, init);
-    request.status = response.status;
-    return response;
-  };
-  engine = createSyncEngine({
-    db,
-    providerFor: createProviderFor({
-      // CalDAV is never reached in these tests: its fetch fails loudly if it were.
-      fetch: () => Promise.reject(new Error('CalDAV fetch used for a Microsoft account')),
-      now: () => NOW,
-      login: () => Promise.reject(new Error('a Microsoft account has no login')),
-      graph: {
-        fetch: directFetch,
-        tokenFor: (homeAccountId) => (refused) => {
-          asked.push({ homeAccountId, refused });
-          return Promise.resolve(graph.token);
-        },
-        db,
-        ctx,
-      },
-    }),
-    now: () => NOW,
-    viewerZone: ZONE,
-    random: () => 0.5,
-    log: () => undefined,
-  });
+  h = await createGraphHarness();
+  ({ graph, db, graphCalendarId, calendarId, ctx, seen, asked } = h);
 });
 
 afterEach(async () => {
-  db.close();
-  await graph.stop();
+  await h.close();
 });
 
-const sync = () => engine.syncCalendar(calendarId);
-
-function single(subject: string, extra: JsonObject = {}) {
-  return graph.seed.event(
-    { subject, start: at('2026-03-10', 9), end: at('2026-03-10', 10), ...extra },
-    graphCalendarId,
-  );
-}
-
-async function localEventOf(remoteId: string) {
-  const event = (await db.events.where('calendarId').equals(calendarId).toArray()).find(
-    (record) => record.href === remoteId,
-  );
-  if (!event) throw new Error(`no local event for ${remoteId}`);
-  return event;
-}
-
-async function editLocal(eventId: EventId, change: Partial<EventDraft>) {
-  const loaded = await loadEventForEditing(db, { eventId, recurrenceId: null }, ctx);
-  await editOccurrence(
-    db,
-    { eventId, recurrenceId: null, scope: 'all', calendarId, draft: { ...loaded.draft, ...change } },
-    ctx,
-  );
-}
-
-const startMs = (json: JsonObject): number => {
-  const start = json['start'] as { dateTime: string };
-  return Date.parse(`${start.dateTime}Z`);
-};
+const sync = () => h.sync();
+const single: GraphHarness['single'] = (...args) => h.single(...args);
+const localEventOf: GraphHarness['localEventOf'] = (remoteId) => h.localEventOf(remoteId);
+const editLocal: GraphHarness['editLocal'] = (...args) => h.editLocal(...args);
 
 describe('Graph through the engine', () => {
   it('rules 42 and 23: the first sync brings a single and a series with an exception and a cancellation, occurrences as Graph lists them', async () => {
