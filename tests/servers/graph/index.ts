@@ -4,6 +4,13 @@ export type { SeedApi, SeriesEdits, SeededSeries } from './seed/seed-api';
 export { generateMailbox, type GenerateOptions } from './seed/generate-mailbox';
 export type { ThrottleRule } from './control/throttle-rule';
 export type { DeltaBehaviour } from './control/fault-switches';
+export {
+  ALL_GRAPH_FAULTS,
+  GraphFaultKind,
+  type GraphFaultPlan,
+  type GraphRequestShape,
+} from './control/fault-plan';
+export type { InjectedEvent, InjectedStats } from './control/injected-faults';
 export type { RequestStatsSnapshot } from './control/request-stats';
 export { RequestKind } from './http/request-kind';
 export { GRAPH_EXPOSED_HEADERS } from './http/cors';

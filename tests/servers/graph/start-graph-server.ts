@@ -5,6 +5,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { seededRandom } from '../seeded-random';
+import { GraphFaultKind, type GraphRequestShape } from './control/fault-plan';
 import { FaultSwitches } from './control/fault-switches';
 import { createInspect, type Inspect } from './control/inspect';
 import { MailboxGate } from './control/mailbox-gate';
@@ -13,9 +14,11 @@ import { TokenRegistry, type VerifyToken } from './control/token-registry';
 import { DeltaMemory } from './delta/delta-memory';
 import { corsHeaders, GRAPH_EXPOSED_HEADERS, preflightHeaders } from './http/cors';
 import { finalize } from './http/finalize';
+import { param, type GraphRequest } from './http/graph-request';
 import { readNodeRequest, toGraphRequest, writeNodeResponse } from './http/node-io';
 import { RequestKind } from './http/request-kind';
 import { parsePrefer } from './http/prefer';
+import { classify } from './pipeline/dispatch';
 import { handleRequest } from './pipeline/handle-request';
 import type { PipelineDeps } from './pipeline/pipeline-deps';
 import { createSeedApi, type SeedApi } from './seed/seed-api';
@@ -65,6 +68,15 @@ export interface GraphServer {
   stop(): Promise<void>;
 }
 
+/** What the fault plan needs to know of a request: its kind and the delta token it carries. */
+function requestShape(request: GraphRequest): GraphRequestShape {
+  const token = (name: string) => (param(request.query, name) ?? '') !== '';
+  return {
+    kind: classify(request.method, request.path).kind,
+    deltaToken: token('$skiptoken') ? 'skip' : token('$deltatoken') ? 'delta' : null,
+  };
+}
+
 export async function startGraphServer(options: GraphServerOptions = {}): Promise<GraphServer> {
   const now = options.now ?? (() => Date.now());
   const store = new MailboxStore({
@@ -104,13 +116,30 @@ export async function startGraphServer(options: GraphServerOptions = {}): Promis
         res.end();
         return;
       }
-      const request = toGraphRequest(raw);
+      const parsed = toGraphRequest(raw);
+      const fault = 'path' in parsed ? faults.plan.pick(requestShape(parsed)) : null;
+      const injected = (status: number | null) => {
+        faults.plan.record({ method: raw.method, path: raw.url.replace(/\?.*$/, ''), fault, status });
+      };
+      if (fault === GraphFaultKind.dropRequest) {
+        injected(null);
+        req.socket.destroy();
+        return;
+      }
+      const request = 'path' in parsed && fault !== null ? { ...parsed, fault } : parsed;
       const requestId = deps.newRequestId();
       const handled =
         'path' in request
           ? await handleRequest(deps, request)
           : { kind: RequestKind.unknown, response: { status: request.status, error: request } };
       stats.record(handled.kind, handled.response.status, parsePrefer(raw.headers['prefer']).immutableId);
+      if (fault === GraphFaultKind.dropResponse) {
+        // Applied, and the answer never leaves: the client cannot tell whether it was.
+        injected(null);
+        req.socket.destroy();
+        return;
+      }
+      injected(handled.response.status);
       writeNodeResponse(
         res,
         finalize(handled.response, requestId, raw.headers['client-request-id'], now()),

@@ -2,9 +2,12 @@
  * The behaviours a test switches on: throttling (whole requests or `$batch` items), delta resets
  * (410 Gone, `syncStateNotFound`), delta oddities the docs warn about (replays, one entity twice in a
  * response, empty pages, cancelled occurrences never announced), latency and the mailbox's
- * concurrency limit. Everything is off by default, except the concurrency limit of 4.
+ * concurrency limit; and a plan of faults per request (`plan`, fault-plan.ts: seeded random or
+ * scheduled drops, throttling, resets and delta oddities). Everything is off by default, except the
+ * concurrency limit of 4.
  */
 import type { GraphError } from '../graph-error';
+import { InjectedFaults } from './injected-faults';
 import { ActiveRule, takeThrottle, type ThrottleRule, type ThrottleTarget } from './throttle-rule';
 
 export interface DeltaBehaviour {
@@ -24,6 +27,8 @@ export class FaultSwitches {
   delta: DeltaBehaviour = QUIET;
   /** Added to every request (ms) while it holds its mailbox slot; for benchmarks and concurrency. */
   latencyMs = 0;
+  /** Faults per request by plan (random or scheduled), with what was injected. */
+  readonly plan = new InjectedFaults();
   readonly #requests: ActiveRule[] = [];
   readonly #batchItems: ActiveRule[] = [];
   #gone = 0;
@@ -60,6 +65,7 @@ export class FaultSwitches {
     this.#batchItems.length = 0;
     this.#gone = 0;
     this.#notFound = { times: 0, status: 400 };
+    this.plan.reset();
   }
 
   takeRequestThrottle(target: ThrottleTarget): GraphError | null {

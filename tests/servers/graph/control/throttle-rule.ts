@@ -52,15 +52,30 @@ export class ActiveRule {
     this.#seen += 1;
     if (this.#seen <= (this.rule.after ?? 0)) return null;
     this.#fired += 1;
-    const retryAfter = String(this.rule.retryAfterSeconds ?? 1);
-    const code = this.rule.code ?? (this.rule.status === 429 ? 'TooManyRequests' : 'serviceNotAvailable');
-    const message =
-      this.rule.message ??
-      (this.rule.status === 429
-        ? 'Too many requests. Please retry again later.'
-        : 'The service is not available. Try the request again after a delay.');
-    return { status: this.rule.status, code, message, headers: { 'Retry-After': retryAfter } };
+    const refusal = throttleError(this.rule.status, this.rule.retryAfterSeconds ?? 1);
+    return {
+      ...refusal,
+      code: this.rule.code ?? refusal.code,
+      message: this.rule.message ?? refusal.message,
+    };
   }
+}
+
+/** Graph's 429 `TooManyRequests` or 503 `serviceNotAvailable`, both with Retry-After in seconds. */
+export function throttleError(status: 429 | 503, retryAfterSeconds: number): GraphError {
+  return status === 429
+    ? {
+        status,
+        code: 'TooManyRequests',
+        message: 'Too many requests. Please retry again later.',
+        headers: { 'Retry-After': String(retryAfterSeconds) },
+      }
+    : {
+        status,
+        code: 'serviceNotAvailable',
+        message: 'The service is not available. Try the request again after a delay.',
+        headers: { 'Retry-After': String(retryAfterSeconds) },
+      };
 }
 
 /** The first refusal any active rule gives `target`; spent rules are dropped. */

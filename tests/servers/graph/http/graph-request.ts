@@ -2,6 +2,7 @@
  * A request and its answer independent of node:http, so a `$batch` item runs through the same
  * routes as a request of its own.
  */
+import type { GraphFaultKind } from '../control/fault-plan';
 import type { GraphError } from '../graph-error';
 import type { JsonValue } from '../json';
 
@@ -16,6 +17,8 @@ export interface GraphRequest {
   readonly body: JsonValue | undefined;
   /** Set when a body was sent but is not JSON. */
   readonly bodyError?: string;
+  /** The fault the plan picked for this request (control/fault-plan.ts), applied where it belongs. */
+  readonly fault?: GraphFaultKind;
 }
 
 export interface GraphResponse {

@@ -3,8 +3,11 @@
  * used on v1.0 in the field: docs/sync-rules.md rule 40). The first call needs the window; each page
  * links on with `$skiptoken`, the last with `$deltatoken`; both links repeat the path the client
  * used and carry everything else in the token. Switchable: 410 Gone with `Location` to the initial
- * query ("Synchronization reset") and `syncStateNotFound` ("Token duration").
+ * query ("Synchronization reset") and `syncStateNotFound` ("Token duration"); by the request's
+ * planned fault also replays, duplicates, empty pages and a processing delay (control/fault-plan.ts).
  */
+import { GraphFaultKind } from '../control/fault-plan';
+import type { DeltaBehaviour } from '../control/fault-switches';
 import { GraphErrors } from '../graph-error';
 import type { JsonValue } from '../json';
 import { errorResponse, json, param, type GraphResponse } from '../http/graph-request';
@@ -22,18 +25,39 @@ import { readWindow } from './window-params';
 
 const MAX_PAGE = 1000;
 
+/** The switched-on delta behaviour, with what the request's planned fault adds (control/fault-plan.ts). */
+function behaviourFor(context: GraphContext, request: RouteRequest): DeltaBehaviour {
+  const switched = context.faults.delta;
+  switch (request.fault) {
+    case GraphFaultKind.replay:
+      return { ...switched, replay: true };
+    case GraphFaultKind.duplicates:
+      return { ...switched, duplicates: true };
+    case GraphFaultKind.emptyPages:
+      return { ...switched, emptyPages: Math.max(switched.emptyPages, 2) };
+    default:
+      return switched;
+  }
+}
+
 function startRound(
   context: GraphContext,
   request: RouteRequest,
   scope: DeltaScope,
   base: DeltaState | null,
 ): DeltaRound {
-  const rows = roundRows(context.store, scope, base, context.faults.delta);
+  const behaviour = behaviourFor(context, request);
+  // "Processing delays": none of the changes since the base state is visible yet; the state this
+  // round leaves is the base's again, so the next round from its deltaLink reports them.
+  const delayed = base !== null && request.fault === GraphFaultKind.processingDelay;
+  const rows = delayed
+    ? { entries: [], known: base.known, version: base.version, emitted: base.emitted }
+    : roundRows(context.store, scope, base, behaviour);
   const size = Math.min(request.prefer.maxPageSize ?? DEFAULT_DELTA_PAGE, MAX_PAGE);
   const round: DeltaRound = {
     id: context.delta.nextId('r'),
     scope,
-    pages: paginate(rows.entries, size, context.faults.delta),
+    pages: paginate(rows.entries, size, behaviour),
     known: rows.known,
     version: rows.version,
     emitted: rows.emitted,
@@ -91,6 +115,14 @@ function servePage(
   return json(200, body, applied);
 }
 
+function plannedReset(
+  request: RouteRequest,
+): { kind: 'gone' } | { kind: 'syncStateNotFound'; status: number } | null {
+  if (request.fault === GraphFaultKind.gone410) return { kind: 'gone' };
+  if (request.fault === GraphFaultKind.syncStateNotFound) return { kind: 'syncStateNotFound', status: 400 };
+  return null;
+}
+
 function delta(context: GraphContext, request: RouteRequest): GraphResponse {
   const calendar = calendarOf(context, request);
   if (!calendar) return errorResponse(GraphErrors.itemNotFound());
@@ -108,7 +140,7 @@ function delta(context: GraphContext, request: RouteRequest): GraphResponse {
       GraphErrors.badRequest('The $skiptoken or $deltatoken is not valid for this resource.'),
     );
   }
-  const reset = context.faults.takeDeltaReset();
+  const reset = context.faults.takeDeltaReset() ?? plannedReset(request);
   if (reset?.kind === 'gone') {
     const initial = `?startDateTime=${formatTimestamp(data.fromMs)}&endDateTime=${formatTimestamp(data.toMs)}`;
     return errorResponse(GraphErrors.resyncRequired(`${request.baseUrl}${request.path}${initial}`));
