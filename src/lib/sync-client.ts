@@ -34,6 +34,7 @@ export const syncApi: SyncApi = {
   setTokenSource: (source) => worker().setTokenSource(Comlink.proxy(source)),
   addAccount: (account, calendars) => worker().addAccount(account, calendars),
   updatePassword: (accountId, password) => worker().updatePassword(accountId, password),
+  resumeAccount: (accountId) => worker().resumeAccount(accountId),
   removeAccount: (accountId) => worker().removeAccount(accountId),
   syncNow: (target, reason) => worker().syncNow(target, reason),
   answerEmptyOnServer: (calendarId, answer) => worker().answerEmptyOnServer(calendarId, answer),

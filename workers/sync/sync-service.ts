@@ -105,6 +105,11 @@ export function createSyncService(parts: SyncServiceParts): SyncService {
       background('resume', scheduler.resumeAccount(accountId));
     },
 
+    resumeAccount(accountId) {
+      background('resume', scheduler.resumeAccount(accountId));
+      return Promise.resolve();
+    },
+
     async removeAccount(accountId) {
       await scheduler.whileAccountQuiet(accountId, () => parts.deleteAccount(accountId));
       await scheduler.refreshAccounts();

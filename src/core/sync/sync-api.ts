@@ -96,6 +96,9 @@ export interface SyncApi {
   addAccount(account: NewAccountInput, calendars: readonly DiscoveredCalendar[]): Promise<AccountId>;
   /** Replaces the stored password and resumes the account's sync. */
   updatePassword(accountId: AccountId, password: string): Promise<void>;
+  /** The user signed in again on the page (a Microsoft account, its `needsSignIn` cleared there):
+   *  forgets the account's backoff, arms its timer and syncs it now, the edits that waited first. */
+  resumeAccount(accountId: AccountId): Promise<void>;
   /** Removes the account, its calendars, events, outbox entries and credentials. */
   removeAccount(accountId: AccountId): Promise<void>;
   /** Pushes pending local changes, then pulls; resolves when done (errors are stored in syncState). */

@@ -1,7 +1,8 @@
 /**
  * "Sign in again" for a Microsoft account whose sign-in ran out (docs/sync-rules.md rule 51): the
  * sign-in popup, hinted with the account's user; the same user clears the account's flag and its sync
- * resumes (the edits that waited go first). Someone else signing in changes nothing.
+ * resumes (`SyncApi.resumeAccount`: the edits that waited go first). Someone else signing in changes
+ * nothing. The banner and Settings › Accounts reach it through sign-in-again-action.ts.
  */
 import { markSignedInAgain } from '../../core/accounts/graph-account-repo';
 import { AppError, ErrorKind } from '../../core/errors';
@@ -24,7 +25,9 @@ export async function signInAgain(account: GraphAccount): Promise<void> {
       detail: SignInDetail.otherUser,
     });
   }
+  // The flag first (the banner goes, the scheduler may pick the account up again), then the worker
+  // forgets the account's backoff and syncs it at once (a plain sync request would keep the backoff).
   if (await markSignedInAgain(db, account.id, user.homeAccountId)) {
-    await syncApi.syncNow({ kind: 'account', accountId: account.id }, 'user');
+    await syncApi.resumeAccount(account.id);
   }
 }

@@ -1,9 +1,18 @@
 // Rule numbers in test names: docs/sync-rules.md.
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { GraphAccount } from '../../../src/core/model/account';
 import type { AccountId } from '../../../src/core/model/ids';
 import type { DiscoveredCalendar } from '../../../src/core/sync/sync-api';
 import { createSyncService, type SyncService } from '../../../workers/sync/sync-service';
-import { addCalDavAccount, addCalendar, harness, patchAccount, wrongPassword } from './scheduler-harness';
+import { markSignedInAgain } from '../../../src/core/accounts/graph-account-repo';
+import {
+  addCalDavAccount,
+  addCalendar,
+  harness,
+  offline,
+  patchAccount,
+  wrongPassword,
+} from './scheduler-harness';
 
 const login = { serverUrl: 'https://dav.example/', username: 'ann', password: 'secret' };
 const found: DiscoveredCalendar = {
@@ -89,6 +98,45 @@ describe('the sync service (SyncApi in the worker)', () => {
       expect((await s.db.syncState.get(cal))?.status.phase).toBe('idle');
     });
     expect(s.engine.calls).toEqual([cal, cal]);
+  });
+
+  it('rule 51: signing in again resumes a Microsoft account: its backoff forgotten, a sync at once, its timer armed', async () => {
+    const s = service();
+    const id = 'ms' as AccountId;
+    const account: GraphAccount = {
+      id,
+      kind: 'graph',
+      name: 'Ada',
+      homeAccountId: 'uid.tid',
+      username: 'ada@example.org',
+      graphBaseUrl: 'https://graph.microsoft.com/v1.0',
+      syncIntervalMinutes: 2,
+      needsSignIn: false,
+      createdAt: 0,
+    };
+    await s.db.accounts.put(account);
+    const cal = await addCalendar(s.db, 'outlook', id);
+    // Offline first (a retry armed after 22.5 s, the first failure's), then Graph wants a new sign-in.
+    s.engine.script(cal, offline, wrongPassword, offline);
+    await s.svc.syncNow({ kind: 'all' }, 'start');
+    expect(s.clock.pendingDelays()).toContain(22_500);
+    s.clock.advance(22_500);
+    await vi.waitFor(async () => {
+      expect(await s.db.accounts.get(id)).toMatchObject({ needsSignIn: true });
+    });
+    expect(s.engine.calls).toEqual([cal, cal]);
+
+    // The page cleared the flag after the sign-in (markSignedInAgain), then asks the worker to resume.
+    expect(await markSignedInAgain(s.db, id, 'uid.tid')).toBe(true);
+    await s.svc.resumeAccount(id);
+
+    await vi.waitFor(() => {
+      expect(s.engine.calls).toEqual([cal, cal, cal]);
+    });
+    // Offline again: counted as a first failure (22.5 s), not a second one (45 s).
+    await vi.waitFor(() => {
+      expect(s.clock.pendingDelays()).toEqual([22_500, 2 * 60_000]);
+    });
   });
 
   it('removes an account and stops its timer', async () => {
