@@ -1,24 +1,22 @@
-import { createEffect, createSignal, For, Show, type JSX } from 'solid-js';
+import { createEffect, For, Show, type JSX } from 'solid-js';
 import { listGraphAccounts } from '../core/accounts/graph-account-repo';
-import { toAppErrorData, type AppErrorData } from '../core/errors';
 import type { GraphAccount } from '../core/model/account';
 import { db } from '../lib/db';
 import { errorMessage } from '../lib/error-messages';
 import { useCatalog } from '../lib/i18n/locale';
 import { createLiveQuery } from '../lib/live-query';
+import { createSignInAgain } from '../lib/microsoft/sign-in-again-action';
 import { SignInDetail } from '../lib/microsoft/sign-in-detail';
 import { signInAgainMessages } from './sign-in-again-messages';
 
-/** Loaded on first need: the sign-in code (and MSAL's chunk after it) stays out of the start-up. */
-const signInCode = () => import('../lib/microsoft/sign-in-again');
+/** Loaded on first need: MSAL's chunk stays out of the start-up. */
 const authCode = () => import('../lib/microsoft/microsoft-auth');
 
 function AccountBanner(props: { readonly account: GraphAccount }): JSX.Element {
   const t = useCatalog(signInAgainMessages);
-  const [busy, setBusy] = createSignal(false);
-  const [error, setError] = createSignal<AppErrorData | null>(null);
+  const action = createSignInAgain(() => props.account);
   const problem = (): string | null => {
-    const current = error();
+    const current = action.error();
     if (current === null) return null;
     switch (current.detail) {
       case SignInDetail.cancelled:
@@ -31,31 +29,20 @@ function AccountBanner(props: { readonly account: GraphAccount }): JSX.Element {
         return t('failed', { reason: `${errorMessage(current).title}. ${errorMessage(current).action}` });
     }
   };
-  const again = async (): Promise<void> => {
-    setBusy(true);
-    setError(null);
-    try {
-      await (await signInCode()).signInAgain(props.account);
-    } catch (caught) {
-      setError(toAppErrorData(caught));
-    } finally {
-      setBusy(false);
-    }
-  };
   return (
     <div class="banner banner--warning" role="region" aria-label={t('title', { name: props.account.name })}>
       <div class="banner__text">
         <p class="banner__title">{t('title', { name: props.account.name })}</p>
         <p>{t('body', { username: props.account.username })}</p>
-        <p role="status">{busy() ? t('signingIn') : (problem() ?? '')}</p>
+        <p role="status">{action.busy() ? t('signingIn') : (problem() ?? '')}</p>
       </div>
       <div class="banner__actions">
         <button
           type="button"
           class="button button--primary"
-          disabled={busy()}
+          disabled={action.busy()}
           onClick={() => {
-            void again();
+            action.run();
           }}
         >
           {t('signInAgain')}

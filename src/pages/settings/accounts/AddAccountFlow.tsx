@@ -1,6 +1,6 @@
 import { createSignal, Match, Switch, type JSX } from 'solid-js';
 import { toAppErrorData, type AppErrorData } from '../../../core/errors';
-import type { DiscoveredCalendar, DiscoveryResult } from '../../../core/sync/sync-api';
+import type { DiscoveryResult, NewCalDavAccountInput } from '../../../core/sync/sync-api';
 import { useCatalog } from '../../../lib/i18n/locale';
 import { syncApi } from '../../../lib/sync-client';
 import { accountName, discoveryUrl, effectiveProvider, type AccountFormFields } from './account-form';
@@ -10,16 +10,12 @@ import { CalendarPicker } from './CalendarPicker';
 
 type Step =
   | { readonly step: 'form' }
-  | {
-      readonly step: 'pick';
-      readonly fields: AccountFormFields;
-      readonly url: string;
-      readonly found: DiscoveryResult;
-    };
+  | { readonly step: 'pick'; readonly account: NewCalDavAccountInput; readonly found: DiscoveryResult };
 
 /**
- * "Add account": the form → `syncApi.discoverCalDav` → the calendars found → `syncApi.addAccount`.
- * The worker does the network and stores the password encrypted; the page never keeps it beyond the flow.
+ * "Add account": the form → `syncApi.discoverCalDav` → the calendars found, picked and added
+ * (CalendarPicker.tsx). The worker does the network and stores the password encrypted; the page never
+ * keeps it beyond the flow.
  */
 export function AddAccountFlow(props: { readonly onAdded: (name: string) => void }): JSX.Element {
   const t = useCatalog(accountsMessages);
@@ -38,38 +34,17 @@ export function AddAccountFlow(props: { readonly onAdded: (name: string) => void
     setError(null);
     setLastFields(fields);
     try {
-      const found = await syncApi.discoverCalDav({
-        serverUrl: url,
-        username: fields.username.trim(),
-        password: fields.password,
-      });
-      setStep({ step: 'pick', fields, url, found });
-    } catch (caught) {
-      setError(toAppErrorData(caught));
-    }
-  };
-
-  const add = async (chosen: readonly DiscoveredCalendar[]): Promise<void> => {
-    const current = step();
-    if (current.step !== 'pick') return;
-    const provider = effectiveProvider(current.fields, current.url);
-    const name = accountName(provider, current.url);
-    setError(null);
-    try {
-      await syncApi.addAccount(
-        {
-          kind: 'caldav',
-          serverUrl: current.found.serverUrl,
-          username: current.fields.username.trim(),
-          password: current.fields.password,
-          name,
-          provider,
-        },
-        chosen,
-      );
-      setLastFields(null);
-      setStep({ step: 'form' });
-      props.onAdded(name);
+      const login = { serverUrl: url, username: fields.username.trim(), password: fields.password };
+      const found = await syncApi.discoverCalDav(login);
+      const provider = effectiveProvider(fields, url);
+      const account: NewCalDavAccountInput = {
+        kind: 'caldav',
+        ...login,
+        serverUrl: found.serverUrl,
+        name: accountName(provider, url),
+        provider,
+      };
+      setStep({ step: 'pick', account, found });
     } catch (caught) {
       setError(toAppErrorData(caught));
     }
@@ -86,8 +61,12 @@ export function AddAccountFlow(props: { readonly onAdded: (name: string) => void
           {(pick) => (
             <CalendarPicker
               found={pick().found}
-              error={error()}
-              onConfirm={add}
+              account={pick().account}
+              onAdded={(name) => {
+                setLastFields(null);
+                setStep({ step: 'form' });
+                props.onAdded(name);
+              }}
               onBack={() => {
                 setError(null);
                 setStep({ step: 'form' });

@@ -1,21 +1,28 @@
 import { createSignal, createUniqueId, For, Show, type JSX } from 'solid-js';
 import { normaliseServerColor } from '../../../core/accounts/account-input';
-import type { AppErrorData } from '../../../core/errors';
+import { toAppErrorData, type AppErrorData } from '../../../core/errors';
 import { CALENDAR_PALETTE } from '../../../core/model/calendar';
-import type { DiscoveredCalendar, DiscoveryResult } from '../../../core/sync/sync-api';
+import type { DiscoveredCalendar, DiscoveryResult, NewAccountInput } from '../../../core/sync/sync-api';
 import { useCatalog } from '../../../lib/i18n/locale';
+import { syncApi } from '../../../lib/sync-client';
 import { displayServer } from './account-form';
 import { accountsMessages } from './accounts-messages';
 import { ErrorNote } from './ErrorNote';
 
 interface Props {
   readonly found: DiscoveryResult;
-  readonly error: AppErrorData | null;
-  readonly onConfirm: (chosen: readonly DiscoveredCalendar[]) => Promise<void>;
+  /** The account to add with the calendars picked (a CalDAV login, a Microsoft sign-in). */
+  readonly account: NewAccountInput;
+  /** The account and its calendars are stored (their first sync has started). */
+  readonly onAdded: (name: string) => void;
   readonly onBack: () => void;
 }
 
-/** Step 2 of "Add account": the calendars found (name and colour), all checked, to pick which to show. */
+/**
+ * The last step of adding an account, whichever kind ("Add account", "Sign in with Microsoft"): the
+ * calendars found (name and colour), all checked, to pick which to show → `syncApi.addAccount`. A
+ * failure stays on this step, in words, with the picks kept.
+ */
 export function CalendarPicker(props: Props): JSX.Element {
   const t = useCatalog(accountsMessages);
   const headingId = createUniqueId();
@@ -23,6 +30,7 @@ export function CalendarPicker(props: Props): JSX.Element {
   // eslint-disable-next-line solid/reactivity -- every calendar found starts checked, once
   const [checked, setChecked] = createSignal(new Set(props.found.calendars.map((calendar) => calendar.url)));
   const [busy, setBusy] = createSignal(false);
+  const [error, setError] = createSignal<AppErrorData | null>(null);
   const chosen = () => props.found.calendars.filter((calendar) => checked().has(calendar.url));
   const colourOf = (calendar: DiscoveredCalendar, index: number): string =>
     normaliseServerColor(calendar.color) ??
@@ -42,10 +50,22 @@ export function CalendarPicker(props: Props): JSX.Element {
     return count === 1 ? t('addOneCalendar') : t('addCalendars', { count });
   };
 
+  const add = async (calendars: readonly DiscoveredCalendar[]): Promise<void> => {
+    setBusy(true);
+    setError(null);
+    try {
+      await syncApi.addAccount(props.account, calendars);
+      props.onAdded(props.account.name);
+    } catch (caught) {
+      setError(toAppErrorData(caught));
+    } finally {
+      setBusy(false);
+    }
+  };
+
   const confirm = (event: SubmitEvent): void => {
     event.preventDefault();
-    setBusy(true);
-    void props.onConfirm(chosen()).finally(() => setBusy(false));
+    void add(chosen());
   };
 
   return (
@@ -88,7 +108,7 @@ export function CalendarPicker(props: Props): JSX.Element {
           </For>
         </fieldset>
       </Show>
-      <ErrorNote id={errorId} error={props.error} />
+      <ErrorNote id={errorId} error={error()} />
       <div class="account-form__actions">
         <button type="submit" class="button button--primary" disabled={busy()}>
           {busy() ? t('adding') : confirmLabel()}

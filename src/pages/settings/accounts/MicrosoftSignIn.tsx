@@ -1,6 +1,6 @@
 import { createResource, createSignal, createUniqueId, Match, onMount, Switch, type JSX } from 'solid-js';
 import { toAppErrorData, type AppErrorData } from '../../../core/errors';
-import type { DiscoveredCalendar, DiscoveryResult } from '../../../core/sync/sync-api';
+import type { DiscoveryResult, NewGraphAccountInput } from '../../../core/sync/sync-api';
 import { useCatalog } from '../../../lib/i18n/locale';
 import {
   prepareMicrosoftSignIn,
@@ -17,16 +17,11 @@ type Step =
   | { readonly step: 'start' }
   | { readonly step: 'signing-in' }
   | { readonly step: 'searching'; readonly user: SignedInUser }
-  | {
-      readonly step: 'pick';
-      readonly user: SignedInUser;
-      readonly graphBaseUrl: string;
-      readonly found: DiscoveryResult;
-    };
+  | { readonly step: 'pick'; readonly account: NewGraphAccountInput; readonly found: DiscoveryResult };
 
 /**
  * "Sign in with Microsoft": the popup (MSAL, src/lib/microsoft) → the account's calendars, found by the
- * sync worker with a token from this page → the calendars picked → `syncApi.addAccount` (graph). Without
+ * sync worker with a token from this page → the calendars picked and added (CalendarPicker.tsx). Without
  * a client id in the runtime configuration the button is disabled and says what to set.
  */
 export function MicrosoftSignIn(props: { readonly onAdded: (name: string) => void }): JSX.Element {
@@ -70,33 +65,18 @@ export function MicrosoftSignIn(props: { readonly onAdded: (name: string) => voi
       setStep({ step: 'searching', user });
       const graphBaseUrl = state.config.graphBaseUrl;
       const calendars = await syncApi.discoverGraph({ homeAccountId: user.homeAccountId, graphBaseUrl });
+      const account: NewGraphAccountInput = {
+        kind: 'graph',
+        homeAccountId: user.homeAccountId,
+        username: user.username,
+        name: user.name,
+        graphBaseUrl,
+      };
       // "Calendars found on ada@example.org": the user, rather than Graph's address.
-      setStep({ step: 'pick', user, graphBaseUrl, found: { serverUrl: user.username, calendars } });
+      setStep({ step: 'pick', account, found: { serverUrl: user.username, calendars } });
     } catch (caught) {
       setError(toAppErrorData(caught));
       setStep({ step: 'start' });
-    }
-  };
-
-  const add = async (chosen: readonly DiscoveredCalendar[]): Promise<void> => {
-    const current = step();
-    if (current.step !== 'pick') return;
-    setError(null);
-    try {
-      await syncApi.addAccount(
-        {
-          kind: 'graph',
-          homeAccountId: current.user.homeAccountId,
-          username: current.user.username,
-          name: current.user.name,
-          graphBaseUrl: current.graphBaseUrl,
-        },
-        chosen,
-      );
-      setStep({ step: 'start' });
-      props.onAdded(current.user.name);
-    } catch (caught) {
-      setError(toAppErrorData(caught));
     }
   };
 
@@ -115,8 +95,11 @@ export function MicrosoftSignIn(props: { readonly onAdded: (name: string) => voi
           {(pick) => (
             <CalendarPicker
               found={pick().found}
-              error={error()}
-              onConfirm={add}
+              account={pick().account}
+              onAdded={(name) => {
+                setStep({ step: 'start' });
+                props.onAdded(name);
+              }}
               onBack={() => {
                 setError(null);
                 setStep({ step: 'start' });
