@@ -2,23 +2,21 @@
  * CalDAV accounts in the database: adding one with its chosen calendars, its password (encrypted),
  * its sync interval. Removal, with everything that hangs off an account, is in account-removal.ts.
  */
-import { validCalendarName } from '../calendars/calendar-input';
 import type { CoreContext } from '../context';
 import type { AlmanacDb } from '../db/almanac-db';
 import { AppError, ErrorKind } from '../errors';
 import type { CalDavAccount, CalDavProvider } from '../model/account';
-import { CALENDAR_PALETTE, type Calendar } from '../model/calendar';
-import { newAccountId, newCalendarId, type AccountId } from '../model/ids';
+import { newAccountId, type AccountId } from '../model/ids';
 import type { DiscoveredCalendar } from '../sync/sync-api';
 import {
   DEFAULT_SYNC_INTERVAL_MINUTES,
-  normaliseServerColor,
   validAccountName,
   validPassword,
   validServerUrl,
   validSyncInterval,
   validUsername,
 } from './account-input';
+import { addChosenCalendars } from './chosen-calendars';
 import { decryptPassword, encryptPassword, type CryptoDeps } from './credential-crypto';
 
 export interface NewCalDavAccount {
@@ -65,26 +63,6 @@ export async function listCalDavAccounts(db: AlmanacDb): Promise<CalDavAccount[]
     .sort((a, b) => a.createdAt - b.createdAt);
 }
 
-export function remoteCalendar(
-  accountId: AccountId,
-  found: DiscoveredCalendar,
-  order: number,
-  fallbackColor: string,
-  now: number,
-): Calendar {
-  return {
-    id: newCalendarId(),
-    accountId,
-    name: validCalendarName(found.name.trim() === '' ? found.url : found.name),
-    color: normaliseServerColor(found.color) ?? fallbackColor,
-    visible: 1,
-    order,
-    readOnly: found.readOnly,
-    remoteUrl: validServerUrl(found.url),
-    createdAt: now,
-  };
-}
-
 /**
  * Stores the account (password encrypted) and its chosen calendars in one transaction. The password
  * is encrypted first: WebCrypto's promises would end an IndexedDB transaction that waited on them.
@@ -110,27 +88,12 @@ export async function saveCalDavAccount(
     needsPassword: false,
     createdAt: now,
   };
-  const urls = new Set<string>();
-  const chosen = input.calendars.filter((calendar) => !urls.has(calendar.url) && urls.add(calendar.url));
   await db.transaction('rw', db.accounts, db.calendars, async () => {
     const existing = await listCalDavAccounts(db);
     if (existing.some((other) => other.serverUrl === serverUrl && other.username === username))
       throw alreadyAdded();
-    const colorBase = await db.calendars.count();
-    const last = await db.calendars.orderBy('order').last();
-    const firstOrder = last ? last.order + 1 : 0;
     await db.accounts.add(account);
-    await db.calendars.bulkAdd(
-      chosen.map((found, index) =>
-        remoteCalendar(
-          id,
-          found,
-          firstOrder + index,
-          CALENDAR_PALETTE[(colorBase + index) % CALENDAR_PALETTE.length] ?? CALENDAR_PALETTE[0],
-          now,
-        ),
-      ),
-    );
+    await addChosenCalendars(db, id, input.calendars, now);
   });
   return id;
 }

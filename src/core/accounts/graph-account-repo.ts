@@ -8,11 +8,10 @@ import type { CoreContext } from '../context';
 import type { AlmanacDb } from '../db/almanac-db';
 import { AppError, ErrorKind } from '../errors';
 import type { GraphAccount } from '../model/account';
-import { CALENDAR_PALETTE } from '../model/calendar';
 import { newAccountId, type AccountId } from '../model/ids';
 import type { DiscoveredCalendar } from '../sync/sync-api';
 import { DEFAULT_SYNC_INTERVAL_MINUTES, validAccountName, validServerUrl } from './account-input';
-import { remoteCalendar } from './account-repo';
+import { addChosenCalendars } from './chosen-calendars';
 
 export interface NewGraphAccount {
   /** MSAL's id of the signed-in user. */
@@ -54,8 +53,6 @@ export async function saveGraphAccount(
     needsSignIn: false,
     createdAt: now,
   };
-  const urls = new Set<string>();
-  const chosen = input.calendars.filter((calendar) => !urls.has(calendar.url) && urls.add(calendar.url));
   await db.transaction('rw', db.accounts, db.calendars, async () => {
     const existing = await listGraphAccounts(db);
     if (existing.some((other) => other.homeAccountId === account.homeAccountId)) {
@@ -66,21 +63,8 @@ export async function saveGraphAccount(
         detail: 'homeAccountId',
       });
     }
-    const colorBase = await db.calendars.count();
-    const last = await db.calendars.orderBy('order').last();
-    const firstOrder = last ? last.order + 1 : 0;
     await db.accounts.add(account);
-    await db.calendars.bulkAdd(
-      chosen.map((found, index) =>
-        remoteCalendar(
-          id,
-          found,
-          firstOrder + index,
-          CALENDAR_PALETTE[(colorBase + index) % CALENDAR_PALETTE.length] ?? CALENDAR_PALETTE[0],
-          now,
-        ),
-      ),
-    );
+    await addChosenCalendars(db, id, input.calendars, now);
   });
   return id;
 }
