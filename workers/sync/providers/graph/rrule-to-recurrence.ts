@@ -3,13 +3,14 @@
  * and edits). DAILY; DAILY on some weekdays every day → weekly; WEEKLY with BYDAY and WKST →
  * firstDayOfWeek; MONTHLY / YEARLY with one BYMONTHDAY → absolute, with an ordinal BYDAY (1–4, -1) or
  * BYDAY plus BYSETPOS → relative; missing parts come from DTSTART as RFC 5545 §3.3.10 says. UNTIL →
- * an inclusive endDate in the series' zone, COUNT → numbered. Anything else throws
+ * an inclusive endDate in the series' zone (the day before UNTIL's when that day's occurrence would
+ * start after it, as with the UNTIL "this and following" writes), COUNT → numbered. Anything else throws
  * UnsupportedRecurrenceError: Outlook cannot repeat an event that way.
  */
 import ICAL from 'ical.js';
 import { wallOf } from '../../../../src/core/ical/ical-time';
 import { utcToWallClock } from '../../../../src/core/ical/intl-zone';
-import { formatIsoDate, weekdayIndex, type WallClock } from '../../../../src/core/ical/wall-clock';
+import { addDays, formatIsoDate, weekdayIndex, type WallClock } from '../../../../src/core/ical/wall-clock';
 import {
   DayOfWeek,
   PatternType,
@@ -197,7 +198,13 @@ function rangeOf(recur: ICAL.Recur, start: RuleStart): RecurrenceRange {
     !until.isDate && until.zone === ICAL.Timezone.utcTimezone && start.zone !== null
       ? utcToWallClock(start.zone, until.toUnixTime() * 1000)
       : wallOf(until);
-  return { ...base, type: RangeType.endDate, endDate: formatIsoDate(inZone) };
+  // Graph's endDate takes in the whole day: a day whose occurrence starts after UNTIL is not the last.
+  const secondOfDay = (wall: WallClock) => wall.hour * 3600 + wall.minute * 60 + wall.second;
+  const lastDay =
+    !until.isDate && !start.dtstart.isDate && secondOfDay(inZone) < secondOfDay(startWall)
+      ? addDays(inZone, -1)
+      : inZone;
+  return { ...base, type: RangeType.endDate, endDate: formatIsoDate(lastDay) };
 }
 
 /**

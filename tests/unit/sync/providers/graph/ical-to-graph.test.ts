@@ -6,6 +6,8 @@
 import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
 import { createEventIcs } from '../../../../../src/core/ical/compose';
+import { draftFromIcs } from '../../../../../src/core/ical/draft-from-ics';
+import { applyEdit } from '../../../../../src/core/ical/recurring-edit';
 import { seriesToIcal, singleToIcal } from '../../../../../workers/sync/providers/graph/graph-to-ical';
 import { readGraphEvent, type GraphEvent } from '../../../../../workers/sync/providers/graph/graph-types';
 import { changedFields, icalToGraph } from '../../../../../workers/sync/providers/graph/ical-to-graph';
@@ -178,6 +180,38 @@ describe('icalToGraph', () => {
         recurrenceTimeZone: 'Eastern Standard Time',
         numberOfOccurrences: 0,
       },
+    });
+  });
+
+  it('a series ended by "this and following" ends the day before the split: Graph keeps the whole endDate', () => {
+    const series = createEventIcs(
+      {
+        title: 'Standup',
+        location: '',
+        description: '',
+        timing: {
+          allDay: false,
+          start: '2026-03-02T09:00',
+          end: '2026-03-02T09:15',
+          timeZone: 'Europe/Zurich',
+        },
+        repeat: { frequency: 'weekly', interval: 1, byDay: ['MO'], end: { kind: 'count', count: 8 } },
+      },
+      { uid: 'standup@almanac', now: Date.UTC(2026, 0, 1) },
+    );
+    // Split at Monday 30 March, 09:00 in Zurich (07:00 UTC, summer time): UNTIL is a second before.
+    const draft = draftFromIcs(series, '20260330T070000Z', 'Europe/Zurich');
+    const { ics } = applyEdit(series, {
+      draft: { ...draft, title: 'Standup v2' },
+      scope: 'following',
+      recurrenceId: '20260330T070000Z',
+      now: Date.UTC(2026, 2, 1),
+      newUid: 'standup-2@almanac',
+    });
+    expect(icalToGraph(ics).event.recurrence?.range).toMatchObject({
+      type: 'endDate',
+      startDate: '2026-03-02',
+      endDate: '2026-03-29', // not the 30th: Graph would keep that day's occurrence
     });
   });
 

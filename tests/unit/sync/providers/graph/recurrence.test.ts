@@ -183,10 +183,18 @@ describe('RRULE → patternedRecurrence from what other clients write', () => {
   });
 
   it('reads UNTIL in UTC as the last day in the series zone', () => {
-    // 23:30 UTC on 30 June is 1 July in Paris.
-    expect(read('FREQ=DAILY;UNTIL=20250630T233000Z').range).toMatchObject({
+    // 07:30 UTC on 1 July is 09:30 in Paris: the 09:00 occurrence that day is the last.
+    expect(read('FREQ=DAILY;UNTIL=20250701T073000Z').range).toMatchObject({
       type: 'endDate',
       endDate: '2025-07-01',
+    });
+  });
+
+  it("ends the day before UNTIL's when that day's occurrence would start after UNTIL", () => {
+    // 23:30 UTC on 30 June is 01:30 on 1 July in Paris, before that day's 09:00: 30 June is the last.
+    expect(read('FREQ=DAILY;UNTIL=20250630T233000Z').range).toMatchObject({
+      type: 'endDate',
+      endDate: '2025-06-30',
     });
   });
 
