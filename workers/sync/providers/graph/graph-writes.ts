@@ -2,8 +2,14 @@
  * The Graph provider's writes (issue 11 point 5; docs/sync-rules.md rule 46):
  * - create: `POST /me/calendars/{id}/events` with `transactionId` = the outbox entry's attempt key, so
  *   a create sent again after a lost answer returns the first event instead of a second ("event
- *   resource type", `transactionId`); then a series' exceptions and cancellations as PATCH / DELETE on
- *   its instances (Graph creates a series without them);
+ *   resource type", `transactionId`): the client sends it once more when its connection drops before
+ *   the answer, and a later sync sends it with the same key; then a series' exceptions and
+ *   cancellations as PATCH / DELETE on its instances (Graph creates a series without them);
+ * - this / following / all (src/core/ical/recurring-edit.ts) arrive as whole texts: one occurrence
+ *   edited or cancelled → a PATCH or DELETE of that instance (its id from `/instances` by original
+ *   start); all → a PATCH of the master's changed fields; following → the master's range ended (a
+ *   PATCH of `recurrence`, whose exceptions and cancellations are then written again) and the new
+ *   series created like any other;
  * - update: `PATCH` of the changed fields only, `If-Match` the version (the master's or single's
  *   `@odata.etag`): 412 → conflict, 404 → gone, 403 → forbidden; exceptions and cancellations new in
  *   the text follow on the instances. A change to exceptions alone checks the master's etag first, so
@@ -176,6 +182,9 @@ export function createGraphWrites(deps: GraphWritesDeps): GraphWrites {
         method: 'POST',
         path: `/me/calendars/${encodeURIComponent(calendarIdOf(calendar.remoteUrl))}/events`,
         body: { ...next.event, transactionId: item.attemptKey },
+        // Sent again at once when the connection drops before the answer: Graph recognises the same
+        // transactionId and makes no second event ("event resource type", `transactionId`).
+        idempotent: true,
       });
       const refused = refusal(answer);
       if (refused)

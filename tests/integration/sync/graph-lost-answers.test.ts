@@ -1,0 +1,115 @@
+// A create whose answer is lost, on Microsoft 365 (issue 11 point 5; docs/sync-rules.md rules 16 and
+// 46): the Graph test server applies the POST and closes the connection before answering. The
+// provider sends it once more with the same transactionId, Graph answers the event it already made,
+// and the sync ends with one event on each side, as lost-answers.test.ts proves for CalDAV.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createEvent } from '../../../src/core/agenda/commands';
+import { GraphFaultKind } from '../../servers/graph/index';
+import { createGraphHarness, type GraphHarness, type GraphMiddleware } from './graph-harness';
+
+let h: GraphHarness;
+
+beforeEach(async () => {
+  h = await createGraphHarness();
+});
+
+afterEach(async () => {
+  await h.close();
+});
+
+/** The server applies the next POST of an event and drops the connection instead of answering. */
+function dropFirstCreateAnswer(): GraphMiddleware {
+  let used = false;
+  return (request, next) => {
+    if (used || request.method !== 'POST' || !request.url.endsWith('/events')) return next();
+    used = true;
+    h.graph.faults.plan.setPlan({ mode: 'schedule', faults: [GraphFaultKind.dropResponse] });
+    return next();
+  };
+}
+
+const posts = () => h.seen.filter((request) => request.method === 'POST' && request.url.endsWith('/events'));
+
+describe('a create whose answer is lost (Graph)', () => {
+  it('is sent again with the same transactionId: one event on the server, one here, the outbox empty', async () => {
+    const id = await createEvent(
+      h.db,
+      {
+        calendarId: h.calendarId,
+        draft: {
+          title: 'Planning',
+          location: '',
+          description: '',
+          timing: { allDay: false, start: '2026-03-12T10:00', end: '2026-03-12T11:00', timeZone: 'UTC' },
+          repeat: null,
+        },
+      },
+      h.ctx,
+    );
+    h.middleware.push(dropFirstCreateAnswer());
+    const report = await h.sync();
+
+    // The first POST was applied and its answer never came; the second carried the same key.
+    const dropped = h.graph.faults.plan.stats().recent.filter((event) => event.fault !== null);
+    expect(dropped).toEqual([
+      expect.objectContaining({ method: 'POST', fault: GraphFaultKind.dropResponse, status: null }),
+    ]);
+    const sent = posts();
+    expect(sent).toHaveLength(2);
+    const keys = sent.map(
+      (request) => (JSON.parse(request.body) as { transactionId?: string }).transactionId,
+    );
+    expect(keys[0]).toBeTruthy();
+    expect(keys[1]).toBe(keys[0]);
+
+    expect(report.pushed).toBe(1);
+    const onServer = h.graph.inspect.events(h.graphCalendarId);
+    expect(onServer.map((json) => json['subject'])).toEqual(['Planning']);
+    const local = await h.events();
+    expect(local.map((event) => [event.id, event.href])).toEqual([[id, onServer[0]?.['id']]]);
+    expect(await h.db.outbox.count()).toBe(0);
+
+    // The next sync finds nothing to do and nothing doubled.
+    await h.sync();
+    expect(h.graph.inspect.events(h.graphCalendarId)).toHaveLength(1);
+    expect(await h.events()).toHaveLength(1);
+  });
+
+  it('dropped twice, the sync fails as a network error and the next one sends the same key: still one event', async () => {
+    await createEvent(
+      h.db,
+      {
+        calendarId: h.calendarId,
+        draft: {
+          title: 'Review',
+          location: '',
+          description: '',
+          timing: { allDay: false, start: '2026-03-13T10:00', end: '2026-03-13T11:00', timeZone: 'UTC' },
+          repeat: null,
+        },
+      },
+      h.ctx,
+    );
+    let armed = true;
+    h.middleware.push((request, next) => {
+      if (armed && request.method === 'POST' && request.url.endsWith('/events')) {
+        h.graph.faults.plan.setPlan({ mode: 'schedule', faults: [GraphFaultKind.dropResponse] });
+      }
+      return next();
+    });
+    await expect(h.sync()).rejects.toMatchObject({ kind: 'network' });
+    expect(h.graph.inspect.events(h.graphCalendarId)).toHaveLength(1);
+    expect(await h.db.outbox.count()).toBe(1);
+
+    armed = false;
+    await h.sync();
+    const keys = posts().map(
+      (request) => (JSON.parse(request.body) as { transactionId?: string }).transactionId,
+    );
+    expect(keys).toHaveLength(3);
+    expect(new Set(keys).size).toBe(1);
+    expect(h.graph.inspect.events(h.graphCalendarId).map((json) => json['subject'])).toEqual(['Review']);
+    expect((await h.events()).map((event) => event.summary)).toEqual(['Review']);
+    expect(await h.db.outbox.count()).toBe(0);
+  });
+});
