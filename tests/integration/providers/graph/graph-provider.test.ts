@@ -2,7 +2,8 @@
 // rules 40, 41, 42, 43 and 44): the window re-anchored by refusing a cursor of another window, a series
 // with an exception and a cancellation as one iCalendar object, a cancellation Graph never announces
 // noticed through the master's etag, a round asked again from its old cursor still removing what it
-// removed, requests per sync (nothing changed: one; changed singles: no fetch), immutable ids always.
+// removed, requests per sync (nothing changed: one; changed singles: no fetch; series fetched in full
+// $batches while the round pages, again after it when they changed meanwhile), immutable ids always.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CalendarProvider, ChangesSince } from '../../../../workers/sync/providers/calendar-provider';
 import { calendarUrl } from '../../../../workers/sync/providers/graph/calendars';
@@ -46,6 +47,19 @@ beforeEach(async () => {
 afterEach(async () => {
   await graph.stop();
 });
+
+function providerWith(options: { deltaPageSize: number; fetch?: typeof fetch }): CalendarProvider {
+  return createGraphProvider({
+    fetch: options.fetch ?? ((input, init) => fetch(input, init)),
+    now: () => Date.now(),
+    credentials: { kind: 'bearer', token: () => Promise.resolve(graph.token) },
+    baseUrl: graph.baseUrl,
+    window: () => Promise.resolve(window),
+    state: memoryProviderState(),
+    sleep: recordedSleeps().sleep,
+    deltaPageSize: options.deltaPageSize,
+  });
+}
 
 function changes(result: ChangesSince) {
   if (result.kind !== 'changes') throw new Error('cursor refused');
@@ -179,6 +193,43 @@ describe('requests', () => {
     expect(fetched.found[0]?.ics).toContain('SUMMARY:Lunch moved');
     expect(provider.requestCount() - requests).toBe(1);
     expect(graph.stats().withoutImmutableId).toBe(0);
+  });
+
+  it('the series a round names are fetched while it pages, in shared $batches of 20', async () => {
+    const paged = providerWith({ deltaPageSize: 10 });
+    const masters = Array.from({ length: 25 }, (_, n) => weekly(`Series ${n}`).master.id);
+    const listed = changes(await paged.listChanges(calendar, null));
+    const pages = graph.stats().byKind['delta'] ?? 0;
+    expect(pages).toBeGreaterThan(10);
+    // Master and instances of 25 series: 50 requests in three $batches, sent before the round ended.
+    expect(paged.requestCount()).toBe(pages + 3);
+    const fetched = await paged.fetchItems(calendar, [...listed.changed.keys()]);
+    expect(fetched.found.map((item) => item.ref).sort()).toEqual([...masters].sort());
+    expect(paged.requestCount()).toBe(pages + 3);
+    expect(graph.stats().byKind['batch']).toBe(3);
+  });
+
+  it('a series that changed on the server while its round paged is fetched again after the round', async () => {
+    const { master } = weekly('Standup');
+    let edited = false;
+    const paged = providerWith({
+      deltaPageSize: 2,
+      fetch: async (input, init) => {
+        const response = await fetch(input, init);
+        if (!edited && String(input instanceof Request ? input.url : input).includes('/delta')) {
+          edited = true;
+          graph.store.updateEvent(master.id, { subject: 'Standup (renamed)' });
+        }
+        return response;
+      },
+    });
+    const listed = changes(await paged.listChanges(calendar, null));
+    const requests = paged.requestCount();
+    const fetched = await paged.fetchItems(calendar, [...listed.changed.keys()]);
+    // Its rows carry the etag of before the edit, the early fetch the one after: asked again.
+    expect(paged.requestCount()).toBe(requests + 1);
+    expect(graph.stats().byKind['batch']).toBe(2);
+    expect(fetched.found[0]?.ics).toContain('SUMMARY:Standup (renamed)');
   });
 
   it('readState asks nothing, and listItems says to use the delta', async () => {

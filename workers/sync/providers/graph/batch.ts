@@ -46,7 +46,8 @@ function readResults(body: unknown): BatchResult[] | null {
   return results;
 }
 
-async function sendOne(client: GraphClient, items: readonly BatchItem[]): Promise<BatchResult[]> {
+/** One `$batch` of at most 20 items: every answer, or a thrown AppError when the batch itself failed. */
+export async function sendOne(client: GraphClient, items: readonly BatchItem[]): Promise<BatchResult[]> {
   const requests = items.map((item) => ({
     id: item.id,
     method: item.method,

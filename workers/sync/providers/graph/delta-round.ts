@@ -114,13 +114,15 @@ function rowId(row: FoldedRow): string {
 
 /**
  * Runs one round from `start` (the initial query, or the stored deltaLink) to its deltaLink.
- * `window` is what the returned cursor says it covers.
+ * `window` is what the returned cursor says it covers. `onRow` sees each row as its page is read, so
+ * the caller can start fetching what the round names while the next page travels.
  */
 export async function runDeltaRound(
   client: GraphClient,
   start: string,
   window: SyncWindow,
   pageSize: number = DELTA_PAGE_SIZE,
+  onRow: (row: FoldedRow) => void = () => undefined,
 ): Promise<DeltaRound> {
   const rows = new Map<string, FoldedRow>();
   let link = start;
@@ -151,6 +153,7 @@ export async function runDeltaRound(
       // The last in page order wins: delete first so the map's order is the order of last sight.
       rows.delete(id);
       rows.set(id, row);
+      onRow(row);
     }
     const deltaLink = page['@odata.deltaLink'];
     if (deltaLink !== undefined) {

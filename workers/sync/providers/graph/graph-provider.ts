@@ -30,13 +30,14 @@ import {
   DELTA_PAGE_SIZE,
   DeltaEndpoint,
   deltaPath,
+  type FoldedRow,
   runDeltaRound,
   sameWindow,
   type SyncWindow,
 } from './delta-round';
 import { createGraphClient, isRecord, type GraphClient } from './graph-client';
 import { seriesToIcal, singleToIcal } from './graph-to-ical';
-import type { GraphEvent } from './graph-types';
+import { GraphEventType } from './graph-types';
 import { createGraphWrites, type SeriesWrite } from './graph-writes';
 import { changedFields, icalToGraph } from './ical-to-graph';
 import {
@@ -48,7 +49,15 @@ import {
   type Members,
   type ProviderStateStore,
 } from './provider-state';
-import { fetchGraphItems, foldChanges, membersAfterFetch, type GraphItem } from './series-assembly';
+import { createBatchQueue } from './batch-queue';
+import { listedRound, type ListedRound } from './listed-round';
+import {
+  foldChanges,
+  membersAfterFetch,
+  startFetch,
+  type FetchedGraphItems,
+  type GraphItem,
+} from './series-assembly';
 
 export interface GraphProviderDeps extends ProviderDeps {
   /** `https://graph.microsoft.com/v1.0` (configuration), no trailing slash. */
@@ -67,6 +76,12 @@ export interface GraphProviderDeps extends ProviderDeps {
 
 /** Items per fetchItems call: a `$batch` holds 20 requests (docs/sync-rules.md rule 47). */
 export const GRAPH_BATCH_SIZE = 20;
+
+/** Starts `work` now; a failure waits, handled, until the caller awaits it. */
+function ahead<T>(work: Promise<T>): Promise<T> {
+  work.catch(() => undefined);
+  return work;
+}
 
 const defaultSleep = (ms: number) =>
   new Promise<void>((resolve) => {
@@ -120,8 +135,10 @@ export function createGraphProvider(deps: GraphProviderDeps): CalendarProvider {
     random: deps.random ?? Math.random,
   });
   const states = calendarStates(deps.state, calendarIdOf);
-  // Singles the last round listed in full, by calendar: fetching them again would cost a request.
-  const listedSingles = new Map<string, Map<string, GraphEvent>>();
+  // Series fetches of every calendar share one queue, so their $batches go out full.
+  const queue = createBatchQueue(client);
+  // What the last round of each calendar listed (listed-round.ts), by remote URL.
+  const rounds = new Map<string, ListedRound>();
   let defaultCalendarId: Promise<string> | null = null;
 
   const isPrimary = async (calendarId: string): Promise<boolean> => {
@@ -147,12 +164,47 @@ export function createGraphProvider(deps: GraphProviderDeps): CalendarProvider {
       known = members;
       start = decoded.deltaLink;
     }
-    const round = await runDeltaRound(client, start, window, deps.deltaPageSize ?? DELTA_PAGE_SIZE);
+    rounds.delete(calendar.remoteUrl);
+    // Each series a page names is fetched while the next pages travel, in shared $batches of 20
+    // (its master and instances, whichever page names it first); listed-round.ts decides whether
+    // the answer can be used once the round is complete.
+    const prefetched = new Map<string, Promise<FetchedGraphItems>>();
+    const onRow = (row: FoldedRow) => {
+      if (row.kind !== 'event') return;
+      const ref = row.event.seriesMasterId ?? null;
+      if (ref === null || row.event.type === GraphEventType.singleInstance || prefetched.has(ref)) return;
+      prefetched.set(ref, ahead(startFetch(queue, client, [ref], () => true, window)));
+    };
+    const round = await runDeltaRound(client, start, window, deps.deltaPageSize ?? DELTA_PAGE_SIZE, onRow);
+    queue.flush();
     if (round.kind === 'cursor-refused') return round;
     const folded = foldChanges(known, round.rows.values());
     await states.update(calendar, (current) => afterRound(current, cursor, round.cursor, folded.members));
-    listedSingles.set(calendar.remoteUrl, folded.singles);
+    rounds.set(
+      calendar.remoteUrl,
+      listedRound({
+        rows: round.rows.values(),
+        singles: folded.singles,
+        prefetched,
+        members: folded.members,
+      }),
+    );
     return { kind: 'changes', changed: folded.changed, removed: folded.removed, cursor: round.cursor };
+  }
+
+  /** The stored members' view when no round of this run listed the calendar (a read on its own). */
+  async function storedSeries(calendar: RemoteCalendarRef): Promise<(ref: string) => boolean> {
+    const members = latestMembers(await states.read(calendar));
+    const series = new Set(Object.entries(members).flatMap(([id, ref]) => (id === ref ? [] : [ref])));
+    return (ref) => series.has(ref);
+  }
+
+  /** Fetches `refs` now, through the shared queue. */
+  function fetchNow(refs: readonly string[], isSeries: (ref: string) => boolean, window: SyncWindow) {
+    if (refs.length === 0) return null;
+    const fetched = ahead(startFetch(queue, client, refs, isSeries, window));
+    queue.flush();
+    return fetched;
   }
 
   async function fetchItems(
@@ -163,38 +215,78 @@ export function createGraphProvider(deps: GraphProviderDeps): CalendarProvider {
     const window = await deps.window();
     const found: FetchedItem[] = [];
     const warnings: string[] = [];
-    const listed = useListed ? listedSingles.get(calendar.remoteUrl) : undefined;
+    const missing: string[] = [];
+    const round = useListed ? rounds.get(calendar.remoteUrl) : undefined;
     const toFetch: string[] = [];
+    const early: { ref: string; fetched: Promise<FetchedGraphItems> }[] = [];
     for (const ref of refs) {
-      const event = listed?.get(ref);
+      const event = round?.singles.get(ref);
+      const prefetched = round?.prefetched.get(ref);
       if (event) {
-        listed?.delete(ref);
+        round?.singles.delete(ref);
         try {
           found.push(toIcs(ref, { kind: 'single', event }, window));
         } catch (error) {
           warnings.push(`Event ${ref} could not be converted and was skipped: ${String(error)}`);
         }
+      } else if (prefetched) {
+        round?.prefetched.delete(ref);
+        early.push({ ref, fetched: prefetched });
       } else toFetch.push(ref);
     }
-    if (toFetch.length === 0) return { found, missing: [], warnings };
-    const state = await states.read(calendar);
-    const members = latestMembers(state);
-    const series = new Set(Object.entries(members).flatMap(([id, ref]) => (id === ref ? [] : [ref])));
-    const fetched = await fetchGraphItems(client, toFetch, (ref) => series.has(ref), window);
-    warnings.push(...fetched.warnings);
-    for (const [ref, item] of fetched.found) {
-      try {
-        found.push(toIcs(ref, item, window));
-      } catch (error) {
-        warnings.push(`Event ${ref} could not be converted and was skipped: ${String(error)}`);
+    if (toFetch.length === 0 && early.length === 0) return { found, missing, warnings };
+    const isSeries = round ? (ref: string) => round.members.isSeries(ref) : await storedSeries(calendar);
+    const fresh = fetchNow(toFetch, isSeries, window);
+    const results: FetchedGraphItems[] = [];
+    const again: string[] = [];
+    for (const { ref, fetched } of early) {
+      // A failed or outdated early fetch is simply made again now.
+      const result = await fetched.catch(() => null);
+      if (result && round?.agrees(ref, result)) results.push(result);
+      else again.push(ref);
+    }
+    const late = fetchNow(again, () => true, window);
+    if (fresh) results.push(await fresh);
+    if (late) results.push(await late);
+    for (const fetched of results) {
+      warnings.push(...fetched.warnings);
+      missing.push(...fetched.missing);
+      for (const [ref, item] of fetched.found) {
+        try {
+          found.push(toIcs(ref, item, window));
+        } catch (error) {
+          warnings.push(`Event ${ref} could not be converted and was skipped: ${String(error)}`);
+        }
       }
+    }
+    await keepMembers(calendar, round, results);
+    return { found, missing, warnings };
+  }
+
+  /** The latest snapshot's members after a fetch: written only when a series' instances changed. */
+  async function keepMembers(
+    calendar: RemoteCalendarRef,
+    round: ListedRound | undefined,
+    results: readonly FetchedGraphItems[],
+  ): Promise<void> {
+    if (round) {
+      let changed = false;
+      for (const fetched of results) changed = round.members.replace(fetched) || changed;
+      if (!changed) return;
+      const members = round.members.toRecord();
+      await states.update(calendar, (current) =>
+        current.snapshots.length === 0 ? current : withLatestMembers(current, members),
+      );
+      return;
     }
     await states.update(calendar, (current) =>
       current.snapshots.length === 0
         ? current
-        : withLatestMembers(current, membersAfterFetch(latestMembers(current), fetched)),
+        : withLatestMembers(
+            current,
+            results.reduce((members, fetched) => membersAfterFetch(members, fetched), latestMembers(current)),
+          ),
     );
-    return { found, missing: fetched.missing, warnings };
   }
 
   const writes = createGraphWrites({
@@ -234,15 +326,19 @@ export function createGraphProvider(deps: GraphProviderDeps): CalendarProvider {
     },
     refForNewItem: () => null,
     create: (calendar, item) => {
-      listedSingles.get(calendar.remoteUrl)?.clear();
+      // What the round listed may no longer be what the server holds: fetched again if asked for.
+      rounds.get(calendar.remoteUrl)?.singles.clear();
+      rounds.get(calendar.remoteUrl)?.prefetched.clear();
       return writes.create(calendar, item);
     },
     update: (calendar, item) => {
-      listedSingles.get(calendar.remoteUrl)?.delete(item.ref);
+      rounds.get(calendar.remoteUrl)?.singles.delete(item.ref);
+      rounds.get(calendar.remoteUrl)?.prefetched.delete(item.ref);
       return writes.update(calendar, item);
     },
     remove: (calendar, ref, condition) => {
-      listedSingles.get(calendar.remoteUrl)?.delete(ref);
+      rounds.get(calendar.remoteUrl)?.singles.delete(ref);
+      rounds.get(calendar.remoteUrl)?.prefetched.delete(ref);
       return writes.remove(calendar, ref, condition);
     },
     findByUid: (calendar, uid) => writes.findByUid(calendar, uid),

@@ -19,7 +19,8 @@
  * series is fetched; its instance list replaces what was kept.
  */
 import { AppError, ErrorKind } from '../../../../src/core/errors';
-import { sendBatch, type BatchItem, type BatchResult } from './batch';
+import type { BatchResult } from './batch';
+import { createBatchQueue, type BatchQueue, type QueuedRequest } from './batch-queue';
 import { isRecord, type GraphClient } from './graph-client';
 import type { FoldedRow, SyncWindow } from './delta-round';
 import { GraphEventType, readGraphCollectionPage, readGraphEvent, type GraphEvent } from './graph-types';
@@ -153,40 +154,61 @@ function failed(result: BatchResult | undefined, what: string): AppError {
   });
 }
 
+/** Starts `work` now; a failure waits, handled, until the caller awaits it. */
+function ahead<T>(work: Promise<T>): Promise<T> {
+  work.catch(() => undefined);
+  return work;
+}
+
 /**
- * Fetches items: known singles by GET, known series by GET of the master and its instances in one
- * batch; a ref of unknown kind is read first and, if it is a master, its instances in a second batch.
+ * Fetches items through `queue`: known singles by GET, known series by GET of the master and its
+ * instances side by side; a ref of unknown kind is read first and, if it is a master, its instances
+ * are asked for after. The first requests are queued before this returns; the caller flushes the
+ * queue (or lets it fill up with others' requests first).
  */
-export async function fetchGraphItems(
+export function startFetch(
+  queue: BatchQueue,
   client: GraphClient,
   refs: readonly string[],
   isSeries: (ref: string) => boolean,
   window: SyncWindow,
 ): Promise<FetchedGraphItems> {
+  const asked = refs.map((ref) => ({
+    ref,
+    master: ahead(queue.enqueue({ method: 'GET', url: eventUrl(ref) })),
+    instances: isSeries(ref) ? ahead(queue.enqueue(instancesRequest(ref, window))) : null,
+  }));
+  return assemble(queue, client, asked, window);
+}
+
+function instancesRequest(ref: string, window: SyncWindow): QueuedRequest {
+  return { method: 'GET', url: instancesUrl(ref, window), headers: { Prefer: PAGE_PREFERENCE } };
+}
+
+interface Asked {
+  readonly ref: string;
+  readonly master: Promise<BatchResult>;
+  readonly instances: Promise<BatchResult> | null;
+}
+
+async function assemble(
+  queue: BatchQueue,
+  client: GraphClient,
+  asked: readonly Asked[],
+  window: SyncWindow,
+): Promise<FetchedGraphItems> {
   const found = new Map<string, GraphItem>();
   const missing: string[] = [];
   const warnings: string[] = [];
-  const items: BatchItem[] = [];
-  refs.forEach((ref, index) => {
-    items.push({ id: `m${index}`, method: 'GET', url: eventUrl(ref) });
-    if (isSeries(ref)) {
-      items.push({
-        id: `i${index}`,
-        method: 'GET',
-        url: instancesUrl(ref, window),
-        headers: { Prefer: PAGE_PREFERENCE },
-      });
-    }
-  });
-  const results = await sendBatch(client, items);
-  const masters: { ref: string; index: number; master: GraphEvent }[] = [];
-  for (const [index, ref] of refs.entries()) {
-    const result = results.get(`m${index}`);
-    if (result?.status === 404) {
+  const masters: { ref: string; master: GraphEvent; instances: Promise<BatchResult> }[] = [];
+  let unlisted = false;
+  for (const { ref, master: answer, instances } of asked) {
+    const result = await answer;
+    if (result.status === 404) {
       missing.push(ref);
       continue;
     }
-    if (result?.status !== 200) throw failed(result, 'reading an event');
+    if (result.status !== 200) throw failed(result, 'reading an event');
     let event: GraphEvent;
     try {
       event = readGraphEvent(result.body);
@@ -195,33 +217,28 @@ export async function fetchGraphItems(
       continue;
     }
     if (event.type === GraphEventType.singleInstance) found.set(ref, { kind: 'single', event });
-    else if (event.type === GraphEventType.seriesMaster) masters.push({ ref, index, master: event });
-    else {
+    else if (event.type === GraphEventType.seriesMaster) {
+      unlisted ||= instances === null;
+      masters.push({
+        ref,
+        master: event,
+        instances: instances ?? ahead(queue.enqueue(instancesRequest(ref, window))),
+      });
+    } else {
       warnings.push(
         `Event ${ref} is an instance of ${event.seriesMasterId ?? 'a series'}, not an item; skipped.`,
       );
     }
   }
-  const unlisted = masters.filter(({ index }) => !results.has(`i${index}`));
-  const more =
-    unlisted.length === 0
-      ? new Map<string, BatchResult>()
-      : await sendBatch(
-          client,
-          unlisted.map(({ ref, index }) => ({
-            id: `i${index}`,
-            method: 'GET',
-            url: instancesUrl(ref, window),
-            headers: { Prefer: PAGE_PREFERENCE },
-          })),
-        );
+  // Masters whose kind was not known: their instances were asked for just now.
+  if (unlisted) queue.flush();
   // Series with more instances than a page follow their nextLinks side by side (the client keeps
   // them within the mailbox's 4 slots).
   const assembled = await Promise.all(
-    masters.map(async ({ ref, index, master }) => {
-      const result = results.get(`i${index}`) ?? more.get(`i${index}`);
-      if (result?.status === 404) return { ref, item: null };
-      if (result?.status !== 200) throw failed(result, "listing a series' instances");
+    masters.map(async ({ ref, master, instances }) => {
+      const result = await instances;
+      if (result.status === 404) return { ref, item: null };
+      if (result.status !== 200) throw failed(result, "listing a series' instances");
       const item: GraphItem = { kind: 'series', master, instances: await readInstances(client, result) };
       return { ref, item };
     }),
@@ -231,6 +248,19 @@ export async function fetchGraphItems(
     else missing.push(ref);
   }
   return { found, missing, warnings };
+}
+
+/** fetchItems' requests by `$batch` (startFetch with a queue of its own, flushed at once). */
+export function fetchGraphItems(
+  client: GraphClient,
+  refs: readonly string[],
+  isSeries: (ref: string) => boolean,
+  window: SyncWindow,
+): Promise<FetchedGraphItems> {
+  const queue = createBatchQueue(client);
+  const fetched = startFetch(queue, client, refs, isSeries, window);
+  queue.flush();
+  return fetched;
 }
 
 /** The members after fetching: each fetched series' instance ids replace what was kept for it. */
