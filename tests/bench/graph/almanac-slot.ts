@@ -13,6 +13,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { build, preview, type PreviewServer } from 'vite';
+import { profileWhile, type CpuSummary } from '../sync/cpu-profile';
 import { createHeapSampler } from '../sync/heap-sampler';
 import type { GraphBenchAnswer, GraphBenchRun } from './page/graph-bench-page';
 
@@ -20,6 +21,8 @@ export interface AlmanacFigure {
   readonly ms: number;
   readonly peakHeapMb: number;
   readonly run: GraphBenchRun;
+  /** With `profile`: where the page's CPU time went. */
+  readonly cpu?: CpuSummary;
 }
 
 export type AlmanacAnswer = GraphBenchAnswer<AlmanacFigure>;
@@ -58,7 +61,14 @@ function bench(page: Page) {
   };
 }
 
-export async function startAlmanacSlot(input: { baseUrl: string; token: string }): Promise<AlmanacSession> {
+export interface AlmanacSlotInput {
+  readonly baseUrl: string;
+  readonly token: string;
+  /** Takes a CPU profile of every workload (slower; for finding where time goes). */
+  readonly profile?: boolean;
+}
+
+export async function startAlmanacSlot(input: AlmanacSlotInput): Promise<AlmanacSession> {
   await build({ configFile: CONFIG });
   const server: PreviewServer = await preview({ configFile: CONFIG });
   const origin = server.resolvedUrls?.local[0];
@@ -70,9 +80,10 @@ export async function startAlmanacSlot(input: { baseUrl: string; token: string }
     const page = await context.newPage();
     await page.goto(new URL('graph-bench.html', origin).href);
     await page.waitForFunction(() => window.almanacGraphBench !== undefined);
-    const heap = createHeapSampler(await context.newCDPSession(page));
+    const cdp = await context.newCDPSession(page);
+    const heap = createHeapSampler(cdp);
     const api = bench(page);
-    const set = await api.setup(input);
+    const set = await api.setup({ baseUrl: input.baseUrl, token: input.token });
     let unavailable = set.kind === 'unavailable' ? set.reason : null;
     const opened = browser;
     return {
@@ -83,8 +94,10 @@ export async function startAlmanacSlot(input: { baseUrl: string; token: string }
         if (unavailable !== null) return { kind: 'unavailable', reason: unavailable };
         const stop = await heap.start();
         let answer: GraphBenchAnswer<GraphBenchRun>;
+        let cpu: CpuSummary | undefined;
         try {
-          answer = await api.sync();
+          if (input.profile) [answer, cpu] = await profileWhile(cdp, () => api.sync());
+          else answer = await api.sync();
         } catch (error) {
           // The page itself failed (a crash, out of memory): no figures, and the reason is kept.
           answer = { kind: 'unavailable', reason: `the bench page failed: ${String(error)}` };
@@ -94,7 +107,10 @@ export async function startAlmanacSlot(input: { baseUrl: string; token: string }
           unavailable = answer.reason;
           return answer;
         }
-        return { kind: 'ok', value: { ms: answer.value.ms, peakHeapMb, run: answer.value } };
+        return {
+          kind: 'ok',
+          value: { ms: answer.value.ms, peakHeapMb, run: answer.value, ...(cpu ? { cpu } : {}) },
+        };
       },
       async reset() {
         if (unavailable !== null) return;

@@ -3,6 +3,7 @@
  * time, requests counted at the server, peak JS heap), then the issue's targets, each marked met or
  * missed with the figure it was judged on. Prints; decides nothing.
  */
+import type { CpuSummary } from '../sync/cpu-profile';
 import type { AlmanacAnswer } from './almanac-slot';
 import type { FloorRun } from './floor';
 import type { NodeSync } from './node-client';
@@ -19,7 +20,8 @@ export interface WorkloadRow {
   /** os.loadavg() (1, 5, 15 min) when the workload started. */
   readonly load: readonly number[];
   readonly floor: Measured<NodeSync<FloorRun>>;
-  readonly original: Measured<NodeSync<OriginalRun>>;
+  /** Null when left out (ALMANAC_BENCH_ORIGINAL=0). */
+  readonly original: Measured<NodeSync<OriginalRun>> | null;
   readonly almanac: Measured<AlmanacAnswer>;
 }
 
@@ -65,12 +67,14 @@ function row(out: (line: string) => void, r: WorkloadRow): void {
     `${cell('floor', floor.figure.ms, floor.figure.peakHeapMb, floor.count)}  ` +
       `[${f.deltaPages} delta pages, ${f.deltaRows} rows, ${f.mastersFetched} masters in ${f.batches} $batch]`,
   );
-  const o = original.figure.detail;
-  out(
-    `${cell('original', original.figure.ms, original.figure.peakHeapMb, original.count)}  ` +
-      `[${o.pages} pages, ${o.listed} listed, ${o.stored} stored: ${o.missedUpdates} missed updates ` +
-      `(${o.duplicates} of them duplicates), ${o.merged} merged]`,
-  );
+  if (original) {
+    const o = original.figure.detail;
+    out(
+      `${cell('original', original.figure.ms, original.figure.peakHeapMb, original.count)}  ` +
+        `[${o.pages} pages, ${o.listed} listed, ${o.stored} stored: ${o.missedUpdates} missed updates ` +
+        `(${o.duplicates} of them duplicates), ${o.merged} merged]`,
+    );
+  } else out('  original  left out (ALMANAC_BENCH_ORIGINAL=0)');
   if (almanac.figure.kind === 'unavailable') {
     out(`  almanac   no figures: ${almanac.figure.reason}`);
     return;
@@ -80,10 +84,24 @@ function row(out: (line: string) => void, r: WorkloadRow): void {
   const deleted = a.run.reports.reduce((sum, report) => sum + report.deletedLocally, 0);
   out(
     `${cell('almanac', a.ms, a.peakHeapMb, almanac.count)}  ` +
-      `[${x(a.ms / floor.figure.ms)} floor, ${x(original.figure.ms / a.ms)} faster than original; ` +
+      `[${x(a.ms / floor.figure.ms)} floor` +
+      `${original ? `, ${x(original.figure.ms / a.ms)} faster than original` : ''}; ` +
       `waiting on the network ${s(a.run.network.ms)}; ${pulled} pulled, ${deleted} deleted; ` +
       `${a.run.events} events, ${a.run.occurrences} occurrences]`,
   );
+  if (a.cpu) cpuLines(out, a.cpu);
+}
+
+/** Where the page's CPU went (ALMANAC_BENCH_PROFILE=1): by module, by our own caller, by function. */
+function cpuLines(out: (line: string) => void, cpu: CpuSummary): void {
+  const list = (rows: readonly (readonly [string, number])[]) =>
+    rows.map(([what, ms]) => `      ${s(ms).padStart(8)}  ${what}`);
+  out(`    CPU on the page: busy ${s(cpu.busyMs)}, idle ${s(cpu.idleMs)}; by module (self time):`);
+  for (const line of list(cpu.byModule)) out(line);
+  out('    charged to our own module deepest on the stack:');
+  for (const line of list(cpu.byOwnCaller)) out(line);
+  out('    by function (self time):');
+  for (const line of list(cpu.byFunction)) out(line);
 }
 
 function targets(t: GraphBenchTable, calendars: number): string[] {

@@ -6,7 +6,10 @@
 // (server-changes.ts). Prints figures beside the issue's targets and the machine's load; passes nothing.
 // ALMANAC_BENCH_EVENTS (5000; 500 for a quick try), ALMANAC_BENCH_SERIES (300, or 6 % of the events),
 // ALMANAC_BENCH_LATENCY_MS (40), ALMANAC_BENCH_FIRST_RUNS (3), ALMANAC_BENCH_DELTA_PAGE (the
-// floor's `Prefer: odata.maxpagesize`; the Graph provider's DELTA_PAGE_SIZE, 200, by default).
+// floor's `Prefer: odata.maxpagesize`; the Graph provider's DELTA_PAGE_SIZE, 200, by default),
+// ALMANAC_BENCH_PROFILE=1 (a CPU profile of each Almanac workload: where the page's time goes),
+// ALMANAC_BENCH_ORIGINAL=0 (leaves the original way out: a quicker run while profiling; its column
+// then says so).
 import { loadavg } from 'node:os';
 import { DELTA_PAGE_SIZE } from '../../../workers/sync/providers/graph/delta-round';
 import { startAlmanacSlot, unavailableSlot, type AlmanacAnswer, type AlmanacSession } from './almanac-slot';
@@ -76,9 +79,12 @@ const almanacMs = (answer: AlmanacAnswer) => (answer.kind === 'ok' ? answer.valu
 
 interface Clients {
   readonly floor: NodeClient<FloorRun>;
-  readonly original: NodeClient<OriginalRun>;
+  /** Null when left out (ALMANAC_BENCH_ORIGINAL=0). */
+  readonly original: NodeClient<OriginalRun> | null;
   readonly almanac: AlmanacSession;
 }
+
+const skipped = (): Promise<NodeSync<OriginalRun>> => Promise.reject(new Error('left out'));
 
 async function main(): Promise<void> {
   out(`${loadText(loadavg())} before seeding (os.loadavg: 1, 5, 15 min; 2 cores shared)`);
@@ -109,9 +115,13 @@ async function main(): Promise<void> {
   };
   const clients: Clients = {
     floor: await startNodeClient('floor', setup),
-    original: await startNodeClient('original', setup),
+    original: process.env.ALMANAC_BENCH_ORIGINAL === '0' ? null : await startNodeClient('original', setup),
     // If the page cannot be built or opened, the baselines still run and Almanac's column says why.
-    almanac: await startAlmanacSlot({ baseUrl: graph.baseUrl, token: graph.token }).catch((error: unknown) =>
+    almanac: await startAlmanacSlot({
+      baseUrl: graph.baseUrl,
+      token: graph.token,
+      profile: process.env.ALMANAC_BENCH_PROFILE === '1',
+    }).catch((error: unknown) =>
       unavailableSlot(
         `the bench page did not start: ${error instanceof Error ? error.message : String(error)}`,
       ),
@@ -125,7 +135,7 @@ async function main(): Promise<void> {
     /** One workload, each client once, the floor first. */
     const once = async () => ({
       floor: await measure(() => clients.floor.sync()),
-      original: await measure(() => clients.original.sync()),
+      original: clients.original ? await measure(() => clients.original?.sync() ?? skipped()) : null,
       almanac: await measure(() => clients.almanac.sync()),
     });
 
@@ -140,7 +150,10 @@ async function main(): Promise<void> {
         const almanac = one.almanac.figure;
         out(
           `  ${name} run ${run + 1}: floor ${s(one.floor.figure.ms)} ${one.floor.count.requests} req; ` +
-            `original ${s(one.original.figure.ms)} ${one.original.count.requests} req; almanac ` +
+            (one.original
+              ? `original ${s(one.original.figure.ms)} ${one.original.count.requests} req; `
+              : 'original left out; ') +
+            'almanac ' +
             (almanac.kind === 'ok'
               ? `${s(almanac.value.ms)} ${one.almanac.count.requests} req`
               : `no figures: ${almanac.reason}`) +
@@ -157,7 +170,7 @@ async function main(): Promise<void> {
             .join(' / ');
         out(
           `${name}, ${times} runs each (median below): floor ${list((one) => one.floor.figure.ms)}; ` +
-            `original ${list((one) => one.original.figure.ms)}; almanac ${list((one) => almanacMs(one.almanac.figure))}`,
+            `original ${list((one) => one.original?.figure.ms ?? null)}; almanac ${list((one) => almanacMs(one.almanac.figure))}`,
         );
       }
       const row: WorkloadRow = {
@@ -168,11 +181,13 @@ async function main(): Promise<void> {
           (figure) => figure.ms,
           nodePeak<FloorRun>(),
         ),
-        original: median(
-          all.map((one) => one.original),
-          (figure) => figure.ms,
-          nodePeak<OriginalRun>(),
-        ),
+        original: clients.original
+          ? median(
+              all.flatMap((one) => (one.original ? [one.original] : [])),
+              (figure) => figure.ms,
+              nodePeak<OriginalRun>(),
+            )
+          : null,
         almanac: median(
           all.map((one) => one.almanac),
           (answer) => almanacMs(answer) ?? 0,
@@ -185,7 +200,7 @@ async function main(): Promise<void> {
     const first = await runs('first sync', FIRST_RUNS, async (run) => {
       if (run === 0) return;
       await clients.floor.reset();
-      await clients.original.reset();
+      await clients.original?.reset();
       await clients.almanac.reset();
     });
     const noChange = await runs('no change', NO_CHANGE_RUNS, () => Promise.resolve());
@@ -203,7 +218,7 @@ async function main(): Promise<void> {
     out(`${loadText(loadavg())} at the end`);
   } finally {
     clients.floor.close();
-    clients.original.close();
+    clients.original?.close();
     await clients.almanac.close();
     await graph.stop();
   }

@@ -16,6 +16,9 @@ export default defineConfig({
     outDir: fileURLToPath(new URL('../../../.tmp/graph-bench-dist', import.meta.url)),
     emptyOutDir: true,
     chunkSizeWarningLimit: 4_000,
+    // Unminified: the CPU profile (ALMANAC_BENCH_PROFILE=1) maps lines to modules by Rolldown's
+    // `//#region` comments (tests/bench/sync/cpu-profile.ts).
+    minify: false,
     rolldownOptions: { input: fileURLToPath(new URL('page/graph-bench.html', import.meta.url)) },
   },
   preview: { host: '127.0.0.1', port: 0, strictPort: false },
