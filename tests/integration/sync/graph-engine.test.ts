@@ -3,7 +3,7 @@
 // through Graph's rules 40–46). Graph is reached directly here as in the worker: no proxy. The setup
 // is graph-harness.ts, shared with the other Graph engine tests.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { deleteOccurrence } from '../../../src/core/agenda/commands';
+import { deleteOccurrence, moveOccurrence } from '../../../src/core/agenda/commands';
 import type { CoreContext } from '../../../src/core/context';
 import type { AlmanacDb } from '../../../src/core/db/almanac-db';
 import type { CalendarId } from '../../../src/core/model/ids';
@@ -181,6 +181,67 @@ describe('Graph through the engine', () => {
     expect(await db.outbox.count()).toBe(1);
     expect((await localEventOf(remote.id)).summary).toBe('Lunch with Ana');
     expect(graph.inspect.event(remote.id)?.['subject']).toBe('Lunch');
+  });
+
+  it('rule 46: a series moved here whose exception keeps its own time, which Outlook cannot place, still syncs (found by the convergence test)', async () => {
+    const series = graph.seed.series(
+      {
+        subject: 'Standup',
+        start: at('2026-03-02', 9),
+        end: at('2026-03-02', 10),
+        recurrence: {
+          pattern: { type: 'daily', interval: 1 },
+          range: { type: 'numbered', startDate: '2026-03-02', numberOfOccurrences: 4 },
+        },
+      },
+      {
+        exceptions: [
+          {
+            at: 1,
+            patch: { subject: 'Standup (late)', start: at('2026-03-03', 11), end: at('2026-03-03', 12) },
+          },
+        ],
+      },
+      graphCalendarId,
+    );
+    await sync();
+    const local = await localEventOf(series.master.id);
+    // "All events" one day later: the app moves the override's RECURRENCE-ID to 4 March and leaves
+    // it at 3 March 11:00, where the user put it: on the new first occurrence's day.
+    await moveOccurrence(
+      db,
+      {
+        eventId: local.id,
+        recurrenceId: null,
+        start: Date.UTC(2026, 2, 3, 9),
+        end: Date.UTC(2026, 2, 3, 10),
+        allDay: false,
+        scope: 'all',
+      },
+      ctx,
+    );
+    await sync();
+    await sync();
+    expect(await db.outbox.count()).toBe(0);
+    const window = await getWindow(db, ctx);
+    const server = graph.inspect
+      .window(window.from, window.to, graphCalendarId)
+      .map((json) => {
+        const subject = json['subject'];
+        return `${new Date(startMs(json)).toISOString()} ${typeof subject === 'string' ? subject : ''}`;
+      })
+      .sort();
+    // The exception's title survives at its place in the pattern.
+    expect(server).toEqual([
+      '2026-03-03T09:00:00.000Z Standup',
+      '2026-03-04T09:00:00.000Z Standup (late)',
+      '2026-03-05T09:00:00.000Z Standup',
+      '2026-03-06T09:00:00.000Z Standup',
+    ]);
+    const here = (await db.occurrences.where('calendarId').equals(calendarId).toArray())
+      .map((occurrence) => `${new Date(occurrence.start).toISOString()} ${occurrence.summary}`)
+      .sort();
+    expect(here).toEqual(server);
   });
 
   it('rule 9: nothing changed costs one request', async () => {

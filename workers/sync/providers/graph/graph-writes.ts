@@ -72,6 +72,11 @@ function etagOf(answer: GraphAnswer): string | null {
   return typeof etag === 'string' ? etag : (answer.headers.get('etag') ?? null);
 }
 
+/** Graph refused to move an occurrence onto or past a neighbour's day ("Update event"). */
+function crossesNeighbour(answer: GraphAnswer): boolean {
+  return answer.status === 400 && graphErrorOf(answer).code === 'ErrorOccurrenceCrossingBoundary';
+}
+
 /** The outcome of a refused conditional write, or null when the answer is not one of them. */
 function refusal(answer: GraphAnswer): WriteOutcome | null {
   if (answer.status === 412 || answer.status === 409) return { kind: 'conflict' };
@@ -157,7 +162,15 @@ export function createGraphWrites(deps: GraphWritesDeps): GraphWrites {
     for (const exception of patches) {
       const id = instanceAt(exception.originalStart);
       if (id === undefined) continue; // outside the window, or already cancelled: nothing to edit there
-      const answer = await client.send({ method: 'PATCH', path: eventPath(id), body: exception.event });
+      let answer = await client.send({ method: 'PATCH', path: eventPath(id), body: exception.event });
+      if (crossesNeighbour(answer)) {
+        // Outlook keeps an occurrence between its neighbours' days; iCalendar does not (an override
+        // moved on its own stays put when the app moves its series). Its other fields are written and
+        // it keeps its place in the pattern; the answer's version null makes the engine read it back.
+        const { start: _start, end: _end, isAllDay: _allDay, ...fields } = exception.event;
+        if (Object.keys(fields).length === 0) continue;
+        answer = await client.send({ method: 'PATCH', path: eventPath(id), body: fields });
+      }
       if (answer.status !== 200) throw unexpectedAnswer(answer, 'editing one occurrence of a series');
     }
     for (const originalStart of deletes) {
