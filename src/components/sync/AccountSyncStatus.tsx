@@ -4,7 +4,7 @@ import { useCatalog } from '../../lib/i18n/locale';
 import { CalendarSyncStatus } from './CalendarSyncStatus';
 import { syncMessages } from './sync-messages';
 import { createSyncNow } from './sync-now';
-import { useAccountSyncInfo } from './sync-status-data';
+import { useAccountSyncInfo, waitsFor } from './sync-status-data';
 import './sync.css';
 
 /** An account's calendars, each with its sync status, and "Sync now" for the whole account (in
@@ -32,7 +32,7 @@ export function AccountSyncStatus(props: { readonly accountId: AccountId }): JSX
               )}
             </For>
           </ul>
-          <Show when={!current().account.needsPassword && current().calendars.length > 1}>
+          <Show when={waitsFor(current().account) === null && current().calendars.length > 1}>
             <button
               type="button"
               class="button"

@@ -9,7 +9,7 @@ import { EmptyOnServerPrompt } from './EmptyOnServerPrompt';
 import { formatCount, relativeTime } from './relative-time';
 import { syncMessages } from './sync-messages';
 import { createSyncNow } from './sync-now';
-import { useCalendarSyncInfo } from './sync-status-data';
+import { useCalendarSyncInfo, waitsFor } from './sync-status-data';
 import './sync.css';
 
 type Failed = Extract<SyncStatus, { phase: 'failed' }>;
@@ -69,13 +69,19 @@ export function CalendarSyncStatus(props: {
               <EmptyOnServerPrompt calendarId={props.calendarId} name={name()} question={question()} />
             )}
           </Show>
-          <Show when={current().account.needsPassword}>
-            <p class="sync-status__notice">{t('needsPassword', { name: current().account.name })}</p>
+          <Show when={waitsFor(current().account)}>
+            {(waiting) => (
+              <p class="sync-status__notice">
+                {t(waiting() === 'password' ? 'needsPassword' : 'needsSignIn', {
+                  name: current().account.name,
+                })}
+              </p>
+            )}
           </Show>
           <Show when={failed() !== null && lastOkAt() !== null}>
             <p class="sync-status__detail muted">{t('lastOk', { when: when(lastOkAt() ?? 0) })}</p>
           </Show>
-          <Show when={!current().account.needsPassword && current().emptyOnServer === null}>
+          <Show when={waitsFor(current().account) === null && current().emptyOnServer === null}>
             <button
               type="button"
               class="button button--quiet sync-status__button"

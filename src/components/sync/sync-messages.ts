@@ -18,6 +18,8 @@ export const syncMessages = defineCatalog({
     retryLabel: 'Retry: {name}',
     needsPassword:
       'The server no longer accepts the password of “{name}”. Syncing is paused until you enter it again in Settings › Accounts.',
+    needsSignIn:
+      'Microsoft needs you to sign in to “{name}” again. Syncing is paused until you do (“Sign in again”); your changes wait here.',
     accountCalendars: 'Calendars of {name}',
     issuesTitle: 'Sync issues',
     noIssues: 'No sync issues: every object synced and no edit is waiting for a decision.',
@@ -73,6 +75,8 @@ export const syncMessages = defineCatalog({
     retryLabel: 'Réessayer : {name}',
     needsPassword:
       'Le serveur n’accepte plus le mot de passe de « {name} ». La synchronisation est suspendue jusqu’à ce que vous le saisissiez de nouveau dans Réglages › Comptes.',
+    needsSignIn:
+      'Microsoft vous demande de vous reconnecter à « {name} ». La synchronisation est suspendue jusque-là (« Se reconnecter ») ; vos modifications attendent ici.',
     accountCalendars: 'Agendas de {name}',
     issuesTitle: 'Problèmes de synchronisation',
     noIssues:

@@ -1,5 +1,5 @@
 import type { Accessor } from 'solid-js';
-import type { CalDavAccount } from '../../core/model/account';
+import type { Account, CalDavAccount, GraphAccount } from '../../core/model/account';
 import type { Calendar } from '../../core/model/calendar';
 import type { ConflictCopy } from '../../core/model/conflict-copy';
 import type { AccountId, CalendarId } from '../../core/model/ids';
@@ -10,10 +10,25 @@ import { createLiveQueryWith } from '../../lib/live-query-with';
 import { createLiveQuery } from '../../lib/live-query';
 import { questionOf, waitingCalendars, type WaitingCalendar } from './empty-on-server';
 
+/** An account that syncs with a server: CalDAV, Microsoft 365. */
+export type SyncedAccount = CalDavAccount | GraphAccount;
+
+/** What the account waits for from the user before it syncs again, if anything. */
+export type WaitsFor = 'password' | 'sign-in' | null;
+
+function syncedAccount(account: Account | undefined): SyncedAccount | null {
+  return account?.kind === 'caldav' || account?.kind === 'graph' ? account : null;
+}
+
+export function waitsFor(account: SyncedAccount): WaitsFor {
+  if (account.kind === 'graph') return account.needsSignIn ? 'sign-in' : null;
+  return account.needsPassword ? 'password' : null;
+}
+
 /** A synced calendar as its status line needs it. */
 export interface CalendarSyncInfo {
   readonly calendar: Calendar;
-  readonly account: CalDavAccount;
+  readonly account: SyncedAccount;
   /** null until the first sync wrote one. */
   readonly status: SyncStatus | null;
   /** The rule-5 question (docs/sync-rules.md) waiting for the user's answer, or null. */
@@ -23,8 +38,8 @@ export interface CalendarSyncInfo {
 async function readCalendarSyncInfo(calendarId: CalendarId): Promise<CalendarSyncInfo | null> {
   const calendar = await db.calendars.get(calendarId);
   if (!calendar || calendar.remoteUrl === null) return null;
-  const account = await db.accounts.get(calendar.accountId);
-  if (account?.kind !== 'caldav') return null;
+  const account = syncedAccount(await db.accounts.get(calendar.accountId));
+  if (account === null) return null;
   const state = await db.syncState.get(calendarId);
   return { calendar, account, status: state?.status ?? null, emptyOnServer: questionOf(state) };
 }
@@ -39,13 +54,13 @@ export function useCalendarSyncInfo(calendarId: Accessor<CalendarId>): Accessor<
 }
 
 export interface AccountSyncInfo {
-  readonly account: CalDavAccount;
+  readonly account: SyncedAccount;
   readonly calendars: readonly Calendar[];
 }
 
 async function readAccountSyncInfo(accountId: AccountId): Promise<AccountSyncInfo | null> {
-  const account = await db.accounts.get(accountId);
-  if (account?.kind !== 'caldav') return null;
+  const account = syncedAccount(await db.accounts.get(accountId));
+  if (account === null) return null;
   const calendars = await db.calendars.where('accountId').equals(accountId).sortBy('order');
   return { account, calendars: calendars.filter((calendar) => calendar.remoteUrl !== null) };
 }
