@@ -39,6 +39,12 @@ export class MicrosoftAccounts {
     await closed;
   }
 
+  /** Adds every calendar found ("Add N calendars"); resolves once the account is listed. */
+  async addAllCalendars(count: number, accountName: string): Promise<void> {
+    await this.section.getByRole('button', { name: `Add ${count} calendars`, exact: true }).click();
+    await expect(this.account(accountName)).toBeVisible();
+  }
+
   /** "Sign in with Microsoft" → the popup → the calendars found; resolves when they show. */
   async signIn(login: string): Promise<void> {
     await this.signInThrough(this.signInButton, login);
