@@ -1,5 +1,7 @@
 import { createEffect, createUniqueId, For, Match, Show, Switch, type JSX } from 'solid-js';
 import { Dialog } from '../../components/Dialog';
+import { JoinMeetingLink } from '../../components/meetings/JoinMeetingLink';
+import type { MeetingLink } from '../../core/meetings/meeting-link';
 import type { Calendar } from '../../core/model/calendar';
 import { useCatalog } from '../../lib/i18n/locale';
 import { agendaMessages } from './agenda-messages';
@@ -42,6 +44,10 @@ export function EventEditor(props: EventEditorProps): JSX.Element {
     return phase.phase === 'ready' && phase.readOnly;
   };
   const disabled = (): boolean => readOnly() || session.busy();
+  const meeting = (): MeetingLink | null => {
+    const phase = session.phase();
+    return phase.phase === 'ready' ? phase.meeting : null;
+  };
   const calendarChoices = (form: EditorForm): readonly Calendar[] =>
     props.calendars.filter((c) => !c.readOnly || c.id === form.calendarId);
   const failure = (): string | null => {
@@ -98,6 +104,13 @@ export function EventEditor(props: EventEditorProps): JSX.Element {
             >
               <Show when={readOnly()}>
                 <p class="agenda-editor__note">{t('readOnlyEvent')}</p>
+              </Show>
+              <Show when={meeting()}>
+                {(link) => (
+                  <p class="agenda-editor__join">
+                    <JoinMeetingLink link={link()} title={form().title} />
+                  </p>
+                )}
               </Show>
               <Show when={props.request.kind === 'new' && calendarChoices(form()).length === 0}>
                 <p class="agenda-editor__note" role="alert">

@@ -2,6 +2,7 @@ import { createSignal, onMount, type Accessor } from 'solid-js';
 import { loadEventForEditing } from '../../core/agenda/commands';
 import type { DraftErrors, EditScope, EventDraft } from '../../core/ical/event-draft';
 import { validateDraft } from '../../core/ical/validate-draft';
+import type { MeetingLink } from '../../core/meetings/meeting-link';
 import type { CalendarId } from '../../core/model/ids';
 import { db, pageContext, viewerZone } from '../../lib/db';
 import { draftToForm, formToDraft, type EditorForm } from './editor-form';
@@ -16,7 +17,13 @@ export type EditorRequest =
 export type EditorPhase =
   | { readonly phase: 'loading' }
   | { readonly phase: 'missing'; readonly error: unknown }
-  | { readonly phase: 'ready'; readonly recurring: boolean; readonly readOnly: boolean };
+  | {
+      readonly phase: 'ready';
+      readonly recurring: boolean;
+      readonly readOnly: boolean;
+      /** The occurrence's online meeting, for "Join" (null for a new event). */
+      readonly meeting: MeetingLink | null;
+    };
 
 export interface EditorDeps {
   readonly request: EditorRequest;
@@ -47,7 +54,9 @@ export function createEditorSession(deps: EditorDeps): EditorSession {
   const zone = viewerZone();
   const request = deps.request;
   const [phase, setPhase] = createSignal<EditorPhase>(
-    request.kind === 'new' ? { phase: 'ready', recurring: false, readOnly: false } : { phase: 'loading' },
+    request.kind === 'new'
+      ? { phase: 'ready', recurring: false, readOnly: false, meeting: null }
+      : { phase: 'loading' },
   );
   const [form, setForm] = createSignal<EditorForm | null>(
     request.kind === 'new' ? draftToForm(request.draft, deps.defaultCalendarId ?? '', zone) : null,
@@ -61,7 +70,12 @@ export function createEditorSession(deps: EditorDeps): EditorSession {
     loadEventForEditing(db, request.ref, pageContext()).then(
       (loaded) => {
         setForm(draftToForm(loaded.draft, loaded.calendarId, zone));
-        setPhase({ phase: 'ready', recurring: loaded.recurring, readOnly: loaded.readOnly });
+        setPhase({
+          phase: 'ready',
+          recurring: loaded.recurring,
+          readOnly: loaded.readOnly,
+          meeting: loaded.meeting,
+        });
       },
       (error: unknown) => setPhase({ phase: 'missing', error }),
     );

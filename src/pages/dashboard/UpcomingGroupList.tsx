@@ -1,4 +1,7 @@
 import { createUniqueId, For, Show, type JSX } from 'solid-js';
+import { JoinMeetingLink } from '../../components/meetings/JoinMeetingLink';
+import type { MeetingLink } from '../../core/meetings/meeting-link';
+import type { OccurrenceId } from '../../core/model/ids';
 import { formatDayHeading, isoDateInZone } from '../../lib/format-time';
 import { intlLocale, useCatalog } from '../../lib/i18n/locale';
 import { agendaPath, AgendaView } from '../agenda/agenda-route';
@@ -12,6 +15,8 @@ interface GroupProps {
   readonly data: UpcomingData;
   readonly now: number;
   readonly zone: string;
+  /** "Join" links of the meetings under way and the next one (upcoming-meetings.ts). */
+  readonly meetingLinks: ReadonlyMap<OccurrenceId, MeetingLink>;
 }
 
 /** One day of the upcoming list: its heading (Today, Tomorrow, or the date) and its events. */
@@ -36,7 +41,13 @@ export function UpcomingGroupList(props: GroupProps): JSX.Element {
       <ul class="upcoming__list">
         <For each={props.group.items}>
           {(item) => (
-            <UpcomingEntry item={item} date={props.group.date} data={props.data} zone={props.zone} />
+            <UpcomingEntry
+              item={item}
+              date={props.group.date}
+              data={props.data}
+              zone={props.zone}
+              meetingLink={props.meetingLinks.get(item.occurrence.id)}
+            />
           )}
         </For>
       </ul>
@@ -49,6 +60,7 @@ interface EntryProps {
   readonly date: string;
   readonly data: UpcomingData;
   readonly zone: string;
+  readonly meetingLink: MeetingLink | undefined;
 }
 
 function UpcomingEntry(props: EntryProps): JSX.Element {
@@ -64,7 +76,7 @@ function UpcomingEntry(props: EntryProps): JSX.Element {
       labels: { allDay: t('allDay'), allDaySpan: (span) => t('allDaySpan', { span }) },
     });
   return (
-    <li>
+    <li class="upcoming__entry">
       <a class="upcoming__item" href={href()}>
         <span
           class="upcoming__dot"
@@ -87,6 +99,9 @@ function UpcomingEntry(props: EntryProps): JSX.Element {
           </Show>
         </span>
       </a>
+      <Show when={props.meetingLink}>
+        {(link) => <JoinMeetingLink link={link()} title={occurrence().summary} class="upcoming__join" />}
+      </Show>
     </li>
   );
 }

@@ -7,9 +7,11 @@ import { isoDateInZone } from '../../lib/format-time';
 import { useCatalog } from '../../lib/i18n/locale';
 import { agendaPath, AgendaView } from '../agenda/agenda-route';
 import { dashboardMessages } from './dashboard-messages';
+import { joinCandidates } from './join-candidates';
 import { UpcomingGroupList } from './UpcomingGroupList';
 import { useUpcoming } from './upcoming-data';
 import { groupUpcoming } from './upcoming-groups';
+import { useMeetingLinks } from './upcoming-meetings';
 
 /** The dashboard's "Upcoming" section: the next events across visible calendars, grouped by day. */
 export function UpcomingWidget(): JSX.Element {
@@ -21,6 +23,11 @@ export function UpcomingWidget(): JSX.Element {
   const groups = createMemo(() => {
     const current = upcoming();
     return current.state === 'ready' ? groupUpcoming(current.value.occurrences, now(), zone) : [];
+  });
+  // "Join" for the meetings under way and the next one.
+  const meetingLinks = useMeetingLinks(() => {
+    const current = upcoming();
+    return current.state === 'ready' ? joinCandidates(current.value.occurrences, now()) : [];
   });
 
   return (
@@ -66,7 +73,15 @@ export function UpcomingWidget(): JSX.Element {
               </Match>
               <Match when={groups().length > 0}>
                 <For each={groups()}>
-                  {(group) => <UpcomingGroupList group={group} data={data()} now={now()} zone={zone} />}
+                  {(group) => (
+                    <UpcomingGroupList
+                      group={group}
+                      data={data()}
+                      now={now()}
+                      zone={zone}
+                      meetingLinks={meetingLinks()}
+                    />
+                  )}
                 </For>
               </Match>
             </Switch>

@@ -32,6 +32,11 @@ export class DashboardPage extends Shell {
     return this.upcoming.getByRole('link', { name: title });
   }
 
+  /** The "Join" link of an occurrence's online meeting: "Join <title> on <service> (opens in a new tab)". */
+  joinLink(title: string): Locator {
+    return this.upcoming.getByRole('link', { name: new RegExp(`^Join ${title} (on|online)`) });
+  }
+
   /** The occurrence links listed under a day heading (those whose nearest h3 before them is it). */
   itemsUnder(day: string): Locator {
     return this.upcoming.locator(`xpath=.//a[preceding::h3[1][normalize-space()="${day}"]]`);

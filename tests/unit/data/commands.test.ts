@@ -59,6 +59,7 @@ describe('createEvent / loadEventForEditing', () => {
       calendarId,
       recurring: false,
       readOnly: false,
+      meeting: null,
     });
     expect(await db.outbox.count()).toBe(0);
   });

@@ -5,9 +5,12 @@
  * an invitation's DESCRIPTION; what is not a meeting (or not http(s)) gives none.
  */
 import { describe, expect, it } from 'vitest';
+import { loadEventForEditing } from '../../../src/core/agenda/commands';
+import { putEvent } from '../../../src/core/events/event-store';
 import { meetingLink } from '../../../src/core/meetings/meeting-link';
 import { singleToIcal } from '../../../workers/sync/providers/graph/graph-to-ical';
 import { readGraphEvent } from '../../../workers/sync/providers/graph/graph-types';
+import { freshDb, localCalendar, testContext } from '../data/helpers';
 import { fixture } from '../ical/fixture';
 import { graphFixture } from '../sync/providers/graph/fixtures';
 
@@ -84,5 +87,26 @@ describe('meetingLink', () => {
 
   it('an event with no link has none', () => {
     expect(meetingLink({ ics: fixture('floating-time.ics') })).toBeNull();
+  });
+});
+
+describe('the event editor offers "Join" for the occurrence it opens', () => {
+  it('loadEventForEditing gives the occurrence its own link, or none', async () => {
+    const db = freshDb();
+    const ctx = testContext('2026-03-01T08:00:00Z');
+    const calendarId = await localCalendar(db, ctx);
+    const eventId = await putEvent(
+      db,
+      { calendarId, ics: fixture('meeting-series-override-with-own-link.ics') },
+      ctx,
+    );
+    const load = (recurrenceId: string) => loadEventForEditing(db, { eventId, recurrenceId }, ctx);
+    expect((await load('20260302T090000Z')).meeting).toEqual({
+      url: 'https://meet.google.com/aaa-bbbb-ccc',
+      provider: 'meet',
+    });
+    expect((await load('20260309T090000Z')).meeting?.provider).toBe('zoom');
+    expect((await load('20260316T090000Z')).meeting).toBeNull();
+    db.close();
   });
 });

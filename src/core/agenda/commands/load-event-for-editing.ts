@@ -2,6 +2,7 @@ import type { CoreContext } from '../../context';
 import type { AlmanacDb } from '../../db/almanac-db';
 import { draftFromIcs } from '../../ical/draft-from-ics';
 import type { EventDraft } from '../../ical/event-draft';
+import { meetingLink, type MeetingLink } from '../../meetings/meeting-link';
 import type { CalendarId, EventId } from '../../model/ids';
 import { calendarAccess, loadEvent } from './command-support';
 
@@ -11,6 +12,8 @@ export interface EventForEditing {
   readonly recurring: boolean;
   /** The calendar refuses writes: show the event without Save/Delete. */
   readonly readOnly: boolean;
+  /** The link to join the occurrence's online meeting ("Join"), if it has one. */
+  readonly meeting: MeetingLink | null;
 }
 
 /** The editor's starting point for one event, or one occurrence of a series. */
@@ -28,6 +31,7 @@ export async function loadEventForEditing(
       calendarId: event.calendarId,
       recurring: event.recurring,
       readOnly: calendar.readOnly,
+      meeting: meetingLink(event, recurrenceId),
     };
   });
 }
