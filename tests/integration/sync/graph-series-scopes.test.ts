@@ -311,6 +311,32 @@ describe('this / following / all on a Microsoft 365 series', () => {
     expect(summaries).toEqual(['Standup', 'Standup v2']);
   });
 
+  it('following, with a cancellation after the split: the new series is POSTed, then that occurrence DELETEd on it', async () => {
+    const { local, masterId } = await firstSync();
+    const before = seriesShape(masterId);
+    await h.editLocal(
+      local.id,
+      { title: 'Standup v2' },
+      { recurrenceId: await recurrenceIdOf(local, 2), scope: 'following' },
+    );
+    await h.sync();
+    const splitId = h.graph.inspect
+      .events(h.graphCalendarId)
+      .map((json) => json['id'])
+      .find((id): id is string => typeof id === 'string' && id !== masterId);
+    if (splitId === undefined) throw new Error('no new series on the server');
+    expect(writes().filter((write) => write.path.endsWith('/events'))).toEqual([
+      { method: 'POST', path: `/me/calendars/${encodeURIComponent(h.graphCalendarId)}/events`, status: 201 },
+    ]);
+    // 23 March (occurrence 3 of the old series) stays cancelled, now in the new series.
+    expect(seriesShape(splitId).starts).toEqual(before.starts.filter((start) => start >= occurrenceStart(2)));
+    expect(seriesShape(masterId)).toEqual({
+      exceptions: before.exceptions,
+      starts: before.starts.filter((start) => start < occurrenceStart(2)),
+    });
+    await settle();
+  });
+
   it("following deleted: the master's range ends before the occurrence, nothing is created", async () => {
     const { local, masterId } = await firstSync();
     const before = seriesShape(masterId);
