@@ -25,6 +25,8 @@ export const ErrorKind = {
   hostNotAllowed: 'host-not-allowed',
   /** A calendar that had events suddenly lists none: nothing was deleted, the user is asked (docs/sync-rules.md rule 5). */
   suspiciousEmptyListing: 'suspicious-empty-listing',
+  /** Outlook cannot store the event's repeat rule; `detail` says why (src/core/sync/unsupported-recurrence.ts). */
+  unsupportedRecurrence: 'unsupported-recurrence',
   unknown: 'unknown',
 } as const;
 export type ErrorKind = (typeof ErrorKind)[keyof typeof ErrorKind];

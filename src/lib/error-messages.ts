@@ -2,6 +2,7 @@ import type { AppErrorData, ErrorKind } from '../core/errors';
 import { defineCatalog } from './i18n/i18n-types';
 import { useCatalog } from './i18n/locale';
 import { proxyRefusalWords } from './proxy-refusal-words';
+import { unsupportedRecurrenceWhy } from './unsupported-recurrence-words';
 
 /** For each error kind: what happened (`…Title`) and what the user can do about it (`…Action`). */
 export const errorMessages = defineCatalog({
@@ -41,6 +42,9 @@ export const errorMessages = defineCatalog({
     suspiciousEmptyListingTitle: 'A calendar suddenly looks empty on the server',
     suspiciousEmptyListingAction:
       'Nothing was deleted on this device. Check the calendar on the server, then choose “Empty it here too” or “Put my events back on the server”.',
+    unsupportedRecurrenceTitle: 'Outlook cannot repeat an event this way',
+    unsupportedRecurrenceAction:
+      'Change its repeat to daily, weekly, monthly or yearly in the event, or keep it in a calendar that is not on Microsoft 365.',
     unknownTitle: 'Something went wrong',
     unknownAction: 'Reload the page and try again.',
   },
@@ -80,6 +84,9 @@ export const errorMessages = defineCatalog({
     suspiciousEmptyListingTitle: 'Un agenda semble soudain vide sur le serveur',
     suspiciousEmptyListingAction:
       "Rien n'a été supprimé sur cet appareil. Vérifiez l'agenda sur le serveur, puis choisissez « Le vider aussi ici » ou « Remettre mes événements sur le serveur ».",
+    unsupportedRecurrenceTitle: 'Outlook ne sait pas répéter un événement de cette façon',
+    unsupportedRecurrenceAction:
+      'Choisissez une répétition quotidienne, hebdomadaire, mensuelle ou annuelle dans l’événement, ou gardez-le dans un agenda qui n’est pas sur Microsoft 365.',
     unknownTitle: "Un problème s'est produit",
     unknownAction: 'Rechargez la page et réessayez.',
   },
@@ -106,6 +113,7 @@ const KEYS: Readonly<Record<ErrorKind, { title: ErrorMessageKey; action: ErrorMe
     title: 'suspiciousEmptyListingTitle',
     action: 'suspiciousEmptyListingAction',
   },
+  'unsupported-recurrence': { title: 'unsupportedRecurrenceTitle', action: 'unsupportedRecurrenceAction' },
   unknown: { title: 'unknownTitle', action: 'unknownAction' },
 };
 
@@ -118,11 +126,17 @@ export interface ErrorMessage {
 
 /**
  * What the user reads for an error of this kind, in the current UI language (reactive). An error the
- * CORS proxy caused carries its refusal, whose words name the exact setting to change.
+ * CORS proxy caused carries its refusal, whose words name the exact setting to change; a repeat rule
+ * Outlook cannot store carries its reason in `detail`, whose words say why.
  */
-export function errorMessage(error: Pick<AppErrorData, 'kind' | 'proxyRefusal'>): ErrorMessage {
+export function errorMessage(error: Pick<AppErrorData, 'kind' | 'proxyRefusal' | 'detail'>): ErrorMessage {
   const t = useCatalog(errorMessages);
   const keys = KEYS[error.kind];
-  const action = error.proxyRefusal ? proxyRefusalWords(error.proxyRefusal) : t(keys.action);
+  const why = error.kind === 'unsupported-recurrence' ? unsupportedRecurrenceWhy(error.detail) : null;
+  const action = error.proxyRefusal
+    ? proxyRefusalWords(error.proxyRefusal)
+    : why === null
+      ? t(keys.action)
+      : `${why} ${t(keys.action)}`;
   return { title: t(keys.title), action };
 }

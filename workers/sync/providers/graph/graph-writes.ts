@@ -35,6 +35,7 @@ import type { SyncWindow } from './delta-round';
 import { graphErrorOf, isRecord, unexpectedAnswer, type GraphAnswer, type GraphClient } from './graph-client';
 import { readGraphCollectionPage, type GraphEventWrite } from './graph-types';
 import type { CalendarStates } from './provider-state';
+import { isUnsupportedRecurrenceError } from './unsupported-recurrence';
 
 /** An item's text as Graph writes: the event (a single or a master), its exceptions and cancellations. */
 export interface SeriesWrite {
@@ -107,6 +108,8 @@ export function createGraphWrites(deps: GraphWritesDeps): GraphWrites {
     try {
       return deps.toGraph(ics);
     } catch (cause) {
+      // Its own kind and reason: the page says why Outlook refuses the repeat and what to change.
+      if (isUnsupportedRecurrenceError(cause)) throw cause;
       throw unreadableText(cause);
     }
   };

@@ -1,24 +1,14 @@
 /**
- * A repeat rule Outlook cannot store (Graph's patternedRecurrence has six pattern types and no times
- * of day, extra dates or exclusion rules): the reason as data, and words a user understands saying
- * what to change. Thrown by rrule-to-recurrence.ts; the provider sets the edit aside with it.
+ * A repeat rule Outlook cannot store: an AppError of kind `unsupported-recurrence` whose `detail` is
+ * the reason (src/core/sync/unsupported-recurrence.ts), so it reaches the page as data and the page
+ * says why and what to change in the user's language (src/lib/unsupported-recurrence-words.ts); the
+ * English message is for diagnostics. Thrown by rrule-to-recurrence.ts; graph-writes.ts lets it through
+ * as it is, and the sync of the calendar fails with it.
  */
-export const UnsupportedRecurrenceReason = {
-  frequency: 'frequency',
-  timeOfDay: 'time-of-day',
-  weekOrYearDays: 'week-or-year-days',
-  severalMonths: 'several-months',
-  monthDays: 'month-days',
-  weekdayPosition: 'weekday-position',
-  weekdaysInPeriod: 'weekdays-in-period',
-  dailyOnWeekdays: 'daily-on-weekdays',
-  extraDates: 'extra-dates',
-  exclusionRule: 'exclusion-rule',
-  severalRules: 'several-rules',
-  unboundedMonthDays: 'unbounded-month-days',
-} as const;
-export type UnsupportedRecurrenceReason =
-  (typeof UnsupportedRecurrenceReason)[keyof typeof UnsupportedRecurrenceReason];
+import { AppError, ErrorKind } from '../../../../src/core/errors';
+import { UnsupportedRecurrenceReason } from '../../../../src/core/sync/unsupported-recurrence';
+
+export { UnsupportedRecurrenceReason };
 
 const WHY: Readonly<Record<UnsupportedRecurrenceReason, string>> = {
   frequency: 'it repeats more often than once a day',
@@ -35,17 +25,20 @@ const WHY: Readonly<Record<UnsupportedRecurrenceReason, string>> = {
   'unbounded-month-days': 'it combines days of the month with weekdays',
 };
 
-export class UnsupportedRecurrenceError extends Error {
-  readonly kind = 'unsupported-recurrence' as const;
+export class UnsupportedRecurrenceError extends AppError {
   readonly reason: UnsupportedRecurrenceReason;
   /** The rule as it stands, for the sync log. */
   readonly rule: string;
 
   constructor(reason: UnsupportedRecurrenceReason, rule: string) {
-    super(
-      `Outlook cannot repeat an event this way: ${WHY[reason]}. Change the repeat to daily, weekly, ` +
+    super({
+      kind: ErrorKind.unsupportedRecurrence,
+      message:
+        `Outlook cannot repeat an event this way: ${WHY[reason]}. Change the repeat to daily, weekly, ` +
         'monthly or yearly in the event, or keep it in a calendar that is not on Microsoft 365.',
-    );
+      retryable: false,
+      detail: reason,
+    });
     this.name = 'UnsupportedRecurrenceError';
     this.reason = reason;
     this.rule = rule;
