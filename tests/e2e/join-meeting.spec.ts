@@ -1,3 +1,4 @@
+import { expectNoSeriousA11yViolations } from './support/axe';
 import { addDays, today } from './support/dates';
 import { createTimedEvent } from './support/flows';
 import { expect, test } from './support/test';
@@ -32,6 +33,7 @@ test.describe('"Join" for online meetings', () => {
       name: 'Join Retro on Google Meet (opens in a new tab)',
     });
     await expect(joinRetro).toHaveAttribute('href', MEET);
+    await expectNoSeriousA11yViolations(page, 'event details with a Join link');
     await details.cancel();
 
     await dashboard.goto();
@@ -43,6 +45,7 @@ test.describe('"Join" for online meetings', () => {
     await expect(join).toHaveAttribute('rel', 'noopener noreferrer');
     // Only the next meeting (and any under way) offers "Join" here.
     await expect(dashboard.joinLink('Retro')).toHaveCount(0);
+    await expectNoSeriousA11yViolations(page, 'the dashboard with a Join link');
 
     await context.route(`${ZOOM}**`, (route) =>
       route.fulfill({ status: 200, contentType: 'text/html', body: '<title>Zoom</title>' }),
