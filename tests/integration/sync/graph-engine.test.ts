@@ -166,6 +166,22 @@ describe('Graph through the engine', () => {
     expect(await db.outbox.count()).toBe(0);
   });
 
+  it('rule 4: deleted on the server and edited here, the edit is created again, under a transactionId of its own', async () => {
+    const remote = single('Lunch');
+    await sync();
+    const local = await localEventOf(remote.id);
+    await editLocal(local.id, { title: 'Lunch with Ana' });
+    expect(graph.store.deleteEvent(remote.id).ok).toBe(true);
+    await sync();
+    const [again, ...others] = graph.inspect.events(graphCalendarId);
+    expect(others).toEqual([]);
+    expect(again?.['subject']).toBe('Lunch with Ana');
+    expect(again?.['transactionId']).toMatch(/-again-[0-9a-f]{16}$/);
+    const events = await db.events.where('calendarId').equals(calendarId).toArray();
+    expect(events.map((event) => [event.summary, event.href])).toEqual([['Lunch with Ana', again?.['id']]]);
+    expect(await db.outbox.count()).toBe(0);
+  });
+
   it('rule 51: a token Graph refuses twice → AppError auth, and the edit stays in the outbox', async () => {
     const remote = single('Lunch');
     await sync();

@@ -76,6 +76,24 @@ describe('create', () => {
     ]);
   });
 
+  it('a recreate (the event gone from its ref) has a transactionId of its own, the same on each attempt', async () => {
+    const item = { ref: null, uid: 'app-uid-2@almanac', ics: text(single('Yoga')), attemptKey: 'attempt-2' };
+    const first = await writes.create(calendar, item);
+    if (first.kind !== 'written') throw new Error('not written');
+    expect(graph.inspect.event(first.ref)?.['transactionId']).toBe('attempt-2');
+    expect(graph.store.deleteEvent(first.ref).ok).toBe(true);
+
+    const recreate = { ...item, ref: first.ref };
+    const again = await writes.create(calendar, recreate);
+    const retried = await writes.create(calendar, recreate);
+    if (again.kind !== 'written') throw new Error('not recreated');
+    expect(again.ref).not.toBe(first.ref);
+    expect(retried).toEqual(again);
+    const key = graph.inspect.event(again.ref)?.['transactionId'];
+    expect(key).toMatch(/^attempt-2-again-[0-9a-f]{16}$/);
+    expect(graph.inspect.events(calendarId).map((json) => json['subject'])).toEqual(['Yoga']);
+  });
+
   it('a read-only calendar refuses with a reason', async () => {
     graph.store.setCalendar(calendarId, { canEdit: false });
     const outcome = await writes.create(calendar, {

@@ -3,7 +3,8 @@
  * - create: `POST /me/calendars/{id}/events` with `transactionId` = the outbox entry's attempt key, so
  *   a create sent again after a lost answer returns the first event instead of a second ("event
  *   resource type", `transactionId`): the client sends it once more when its connection drops before
- *   the answer, and a later sync sends it with the same key; then a series' exceptions and
+ *   the answer, and a later sync sends it with the same key (a recreate has a key of its own:
+ *   `transactionIdOf`); then a series' exceptions and
  *   cancellations as PATCH / DELETE on its instances (Graph creates a series without them);
  * - this / following / all (src/core/ical/recurring-edit.ts) arrive as whole texts: one occurrence
  *   edited or cancelled → a PATCH or DELETE of that instance (its id from `/instances` by original
@@ -87,6 +88,18 @@ function refusal(answer: GraphAnswer): WriteOutcome | null {
     return { kind: 'forbidden', reason: message || code || 'Microsoft 365 refused the change.' };
   }
   return null;
+}
+
+/**
+ * The `transactionId` of a create: the attempt key; for a recreate (the engine names the ref the item
+ * had and lost, docs/sync-rules.md rule 4) a key of its own, the same on each of its attempts. Graph
+ * does not say what it answers a key it saw for an event since deleted, so it never sees one again.
+ */
+async function transactionIdOf(item: CreateItem): Promise<string> {
+  if (item.ref === null) return item.attemptKey;
+  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(item.ref));
+  const hex = [...new Uint8Array(digest).slice(0, 8)].map((byte) => byte.toString(16).padStart(2, '0'));
+  return `${item.attemptKey}-again-${hex.join('')}`;
 }
 
 function unreadableText(cause: unknown): AppError {
@@ -197,7 +210,7 @@ export function createGraphWrites(deps: GraphWritesDeps): GraphWrites {
       const answer = await client.send({
         method: 'POST',
         path: `/me/calendars/${encodeURIComponent(calendarIdOf(calendar.remoteUrl))}/events`,
-        body: { ...next.event, transactionId: item.attemptKey },
+        body: { ...next.event, transactionId: await transactionIdOf(item) },
         // Sent again at once when the connection drops before the answer: Graph recognises the same
         // transactionId and makes no second event ("event resource type", `transactionId`).
         idempotent: true,
