@@ -4,8 +4,8 @@
  *   a create sent again after a lost answer returns the first event instead of a second ("event
  *   resource type", `transactionId`): the client sends it once more when its connection drops before
  *   the answer, and a later sync sends it with the same key (a recreate has a key of its own:
- *   `transactionIdOf`); then a series' exceptions and
- *   cancellations as PATCH / DELETE on its instances (Graph creates a series without them);
+ *   `transactionIdOf`); then a series' exceptions and cancellations as PATCH / DELETE on its
+ *   instances (Graph creates a series without them);
  * - this / following / all (src/core/ical/recurring-edit.ts) arrive as whole texts: one occurrence
  *   edited or cancelled → a PATCH or DELETE of that instance (its id from `/instances` by original
  *   start); all → a PATCH of the master's changed fields; following → the master's range ended (a
