@@ -5,6 +5,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { deleteOccurrence, moveOccurrence } from '../../../src/core/agenda/commands';
 import type { CoreContext } from '../../../src/core/context';
+import { meetingLink } from '../../../src/core/meetings/meeting-link';
 import type { AlmanacDb } from '../../../src/core/db/almanac-db';
 import type { CalendarId } from '../../../src/core/model/ids';
 import { getWindow } from '../../../src/core/occurrences/window';
@@ -258,6 +259,20 @@ describe('Graph through the engine', () => {
       .map((occurrence) => `${new Date(occurrence.start).toISOString()} ${occurrence.summary}`)
       .sort();
     expect(here).toEqual(server);
+  });
+
+  it("issue 11: a Teams meeting arrives with the link its 'Join' opens, and keeps it through an edit here", async () => {
+    const remote = single('Planning', { isOnlineMeeting: true, onlineMeetingProvider: 'teamsForBusiness' });
+    const joinUrl = (graph.inspect.event(remote.id)?.['onlineMeeting'] as { joinUrl?: string } | null)
+      ?.joinUrl;
+    expect(joinUrl).toMatch(/^https:\/\//);
+    await sync();
+    expect(meetingLink(await localEventOf(remote.id))).toEqual({ url: joinUrl, provider: 'teams' });
+
+    await editLocal((await localEventOf(remote.id)).id, { title: 'Planning (moved)' });
+    await sync();
+    expect(graph.inspect.event(remote.id)?.['isOnlineMeeting']).toBe(true);
+    expect(meetingLink(await localEventOf(remote.id))).toEqual({ url: joinUrl, provider: 'teams' });
   });
 
   it('rule 9: nothing changed costs one request', async () => {
