@@ -15,7 +15,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { build, preview, type PreviewServer } from 'vite';
 import { profileWhile, type CpuSummary } from '../sync/cpu-profile';
 import { createHeapSampler } from '../sync/heap-sampler';
-import type { GraphBenchAnswer, GraphBenchRun } from './page/graph-bench-page';
+import type { GraphBenchAnswer, GraphBenchRun, GraphBenchSetup } from './page/graph-bench-page';
 
 export interface AlmanacFigure {
   readonly ms: number;
@@ -43,7 +43,7 @@ const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking'
 
 function bench(page: Page) {
   return {
-    setup: (input: { baseUrl: string; token: string }) =>
+    setup: (input: GraphBenchSetup) =>
       page.evaluate((setup) => {
         if (!window.almanacGraphBench) throw new Error('The bench page is not ready.');
         return window.almanacGraphBench.setup(setup);

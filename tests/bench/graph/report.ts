@@ -86,7 +86,8 @@ function row(out: (line: string) => void, r: WorkloadRow): void {
     `${cell('almanac', a.ms, a.peakHeapMb, almanac.count)}  ` +
       `[${x(a.ms / floor.figure.ms)} floor` +
       `${original ? `, ${x(original.figure.ms / a.ms)} faster than original` : ''}; ` +
-      `waiting on the network ${s(a.run.network.ms)}; ${pulled} pulled, ${deleted} deleted; ` +
+      `waiting on the network ${s(a.run.network.ms)}; in the delta rounds ${s(a.run.listingMs)}, ` +
+      `after them ${s(a.ms - a.run.listingMs)}; ${pulled} pulled, ${deleted} deleted; ` +
       `${a.run.events} events, ${a.run.occurrences} occurrences]`,
   );
   if (a.cpu) cpuLines(out, a.cpu);

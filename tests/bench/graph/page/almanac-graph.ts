@@ -18,6 +18,9 @@ export interface AlmanacGraph {
   /** A provider for setting up (discovering the calendars). */
   readonly provider: CalendarProvider;
   readonly engine: { syncCalendar(calendarId: CalendarId): Promise<CalendarSyncReport> };
+  /** Time spent inside the provider's listChanges (the delta rounds) since the last call: the rest of
+   *  a sync's wall time is what the engine does after the listing. */
+  takeListingMs(): number;
 }
 
 export interface AlmanacGraphInput {
@@ -46,13 +49,36 @@ export function openAlmanacGraph(input: AlmanacGraphInput): AlmanacGraph {
       },
       state: dexieProviderState(input.db, input.accountId),
     });
+  let listingMs = 0;
+  const timed = (): CalendarProvider => {
+    const provider = build();
+    return {
+      ...provider,
+      listChanges: async (calendar, cursor) => {
+        const started = performance.now();
+        try {
+          return await provider.listChanges(calendar, cursor);
+        } finally {
+          listingMs += performance.now() - started;
+        }
+      },
+    };
+  };
   const engine = createSyncEngine({
     db: input.db,
-    providerFor: () => Promise.resolve(build()),
+    providerFor: () => Promise.resolve(timed()),
     now,
     viewerZone: input.viewerZone,
     random: () => Math.random(),
     log: () => undefined,
   });
-  return { provider: build(), engine };
+  return {
+    provider: build(),
+    engine,
+    takeListingMs: () => {
+      const ms = listingMs;
+      listingMs = 0;
+      return ms;
+    },
+  };
 }

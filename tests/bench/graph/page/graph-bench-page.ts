@@ -21,6 +21,9 @@ export interface GraphBenchRun {
   readonly ms: number;
   /** Requests the page sent and the time spent waiting for their answers (sent → headers). */
   readonly network: { readonly requests: number; readonly ms: number };
+  /** Wall time inside the provider's listChanges (the delta rounds, and what the engine applied
+   *  meanwhile), summed over the calendars. */
+  readonly listingMs: number;
   readonly reports: readonly CalendarSyncReport[];
   readonly events: number;
   readonly occurrences: number;
@@ -55,6 +58,7 @@ const timedFetch: typeof fetch = async (target, init) => {
 
 let session: {
   engine: { syncCalendar(calendarId: CalendarId): Promise<CalendarSyncReport> };
+  takeListingMs(): number;
   calendarIds: CalendarId[];
 } | null = null;
 let lastSetup: GraphBenchSetup | null = null;
@@ -96,7 +100,11 @@ async function setup(input: GraphBenchSetup): Promise<GraphBenchAnswer<{ calenda
     await db.accounts.add(account);
     await db.calendars.bulkAdd(calendars);
   });
-  session = { engine: almanac.engine, calendarIds: calendars.map((calendar) => calendar.id) };
+  session = {
+    engine: almanac.engine,
+    takeListingMs: () => almanac.takeListingMs(),
+    calendarIds: calendars.map((calendar) => calendar.id),
+  };
   return { kind: 'ok', value: { calendars: calendars.length } };
 }
 
@@ -106,6 +114,7 @@ window.almanacGraphBench = {
   async sync() {
     if (!session) throw new Error('setup() first');
     network = { requests: 0, ms: 0 };
+    session.takeListingMs();
     const started = performance.now();
     const reports: CalendarSyncReport[] = [];
     try {
@@ -121,6 +130,7 @@ window.almanacGraphBench = {
       value: {
         ms,
         network,
+        listingMs: session.takeListingMs(),
         reports,
         events: await db.events.count(),
         occurrences: await db.occurrences.count(),
