@@ -9,21 +9,9 @@
  */
 import type { AlmanacDb } from '../db/almanac-db';
 import { AppError, ErrorKind } from '../errors';
-import { LOCAL_ACCOUNT_ID, type AccountId, type CalendarId } from '../model/ids';
+import { calendarTables, removeCalendarRows } from '../calendars/calendar-removal';
+import { LOCAL_ACCOUNT_ID, type AccountId } from '../model/ids';
 import { removeSyncLogLines } from '../sync/sync-log';
-
-async function removeCalendarData(db: AlmanacDb, calendarId: CalendarId): Promise<void> {
-  await db.occurrences
-    .where('[calendarId+start]')
-    .between([calendarId, -Infinity], [calendarId, Infinity], true, true)
-    .delete();
-  await db.events.where('calendarId').equals(calendarId).delete();
-  await db.outbox.where('calendarId').equals(calendarId).delete();
-  await db.conflicts.where('calendarId').equals(calendarId).delete();
-  await db.setAside.where('calendarId').equals(calendarId).delete();
-  await db.syncState.delete(calendarId);
-  await db.calendars.delete(calendarId);
-}
 
 /** Removes a synced account and all its data. Removing an account that is already gone does nothing. */
 export async function removeAccount(db: AlmanacDb, id: AccountId): Promise<void> {
@@ -34,22 +22,11 @@ export async function removeAccount(db: AlmanacDb, id: AccountId): Promise<void>
       retryable: false,
     });
   }
-  const tables = [
-    db.accounts,
-    db.calendars,
-    db.events,
-    db.occurrences,
-    db.outbox,
-    db.syncState,
-    db.conflicts,
-    db.setAside,
-    db.syncLog,
-    db.providerState,
-  ];
+  const tables = [db.accounts, db.providerState, ...calendarTables(db)];
   await db.transaction('rw', tables, async () => {
     const calendarIds = await db.calendars.where('accountId').equals(id).primaryKeys();
-    for (const calendarId of calendarIds) await removeCalendarData(db, calendarId);
-    await removeSyncLogLines(db, [...calendarIds, id]);
+    for (const calendarId of calendarIds) await removeCalendarRows(db, calendarId);
+    await removeSyncLogLines(db, [id]);
     await db.providerState.where('accountId').equals(id).delete();
     await db.accounts.delete(id);
   });

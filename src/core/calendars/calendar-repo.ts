@@ -4,6 +4,7 @@ import { AppError, ErrorKind } from '../errors';
 import type { Calendar } from '../model/calendar';
 import { LOCAL_ACCOUNT_ID, newCalendarId, type AccountId, type CalendarId } from '../model/ids';
 import { validCalendarColor, validCalendarName } from './calendar-input';
+import { calendarTables, removeCalendarRows } from './calendar-removal';
 import { localAccount } from './local-account';
 
 export interface NewCalendar {
@@ -79,17 +80,9 @@ export async function updateCalendar(db: AlmanacDb, id: CalendarId, patch: Calen
 }
 
 /** Deletes a calendar with its events, occurrences, outbox entries and sync state, in one transaction. */
+/** Deletes the calendar and everything kept under it (calendar-removal.ts). */
 export async function deleteCalendar(db: AlmanacDb, id: CalendarId): Promise<void> {
-  await db.transaction('rw', [db.calendars, db.events, db.occurrences, db.outbox, db.syncState], async () => {
-    await db.occurrences
-      .where('[calendarId+start]')
-      .between([id, -Infinity], [id, Infinity], true, true)
-      .delete();
-    await db.events.where('calendarId').equals(id).delete();
-    await db.outbox.where('calendarId').equals(id).delete();
-    await db.syncState.delete(id);
-    await db.calendars.delete(id);
-  });
+  await db.transaction('rw', calendarTables(db), () => removeCalendarRows(db, id));
 }
 
 export async function countEvents(db: AlmanacDb, calendarId: CalendarId): Promise<number> {

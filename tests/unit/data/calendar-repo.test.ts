@@ -8,6 +8,7 @@ import {
   visibleCalendarIds,
 } from '../../../src/core/calendars/calendar-repo';
 import { putEvent } from '../../../src/core/events/event-store';
+import { appendSyncLogLine } from '../../../src/core/sync/sync-log';
 import type { CalendarId } from '../../../src/core/model/ids';
 import { expectAppError, freshDb, remoteCalendar, testContext, vevent } from './helpers';
 
@@ -57,7 +58,7 @@ describe('calendar repository', () => {
     );
   });
 
-  it('deletes a calendar with its events, occurrences, outbox entries and sync state, leaving others', async () => {
+  it('deletes a calendar with its events, occurrences, outbox entries, sync state, conflict copies, set-aside objects and sync log lines, leaving others', async () => {
     const db = freshDb();
     const doomed = await remoteCalendar(db, ctx);
     const kept = await createCalendar(db, { name: 'Home', color: '#1f6feb' }, ctx);
@@ -100,9 +101,41 @@ describe('calendar repository', () => {
       initialSyncInProgress: false,
       status: { phase: 'idle', lastOkAt: null },
     });
+    for (const calendarId of [doomed, kept]) {
+      const event = await db.events.where('calendarId').equals(calendarId).first();
+      if (!event) throw new Error('seed failed');
+      await db.conflicts.add({
+        id: `conflict-${calendarId}`,
+        calendarId,
+        eventId: event.id,
+        uid: event.uid,
+        localIcs: 'BEGIN:VCALENDAR',
+        serverIcs: 'BEGIN:VCALENDAR',
+        fields: ['SUMMARY'],
+        createdAt: ctx.now(),
+      });
+      await db.setAside.add({
+        id: `${calendarId}|bad.ics`,
+        calendarId,
+        href: 'bad.ics',
+        etag: null,
+        reason: 'not iCalendar',
+        raw: 'garbage',
+        seenAt: ctx.now(),
+      });
+      await appendSyncLogLine(
+        db,
+        { level: 'info', code: 'synced', message: 'Synced.', calendarId },
+        ctx.now(),
+      );
+    }
     expect(await countEvents(db, doomed)).toBe(2);
 
     await deleteCalendar(db, doomed);
+
+    expect((await db.conflicts.toArray()).map((c) => c.calendarId)).toEqual([kept]);
+    expect((await db.setAside.toArray()).map((s) => s.calendarId)).toEqual([kept]);
+    expect((await db.syncLog.toArray()).map((l) => l.calendarId)).toEqual([kept]);
 
     expect(await countEvents(db, doomed)).toBe(0);
     expect(await db.calendars.get(doomed)).toBeUndefined();
