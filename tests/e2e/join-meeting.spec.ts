@@ -45,6 +45,8 @@ test.describe('"Join" for online meetings', () => {
     await expect(join).toHaveAttribute('rel', 'noopener noreferrer');
     // Only the next meeting (and any under way) offers "Join" here.
     await expect(dashboard.joinLink('Retro')).toHaveCount(0);
+    await expect(dashboard.items()).toHaveCount(2);
+    await expect(dashboard.item('Design review')).toContainText(ZOOM);
     await expectNoSeriousA11yViolations(page, 'the dashboard with a Join link');
 
     await context.route(`${ZOOM}**`, (route) =>

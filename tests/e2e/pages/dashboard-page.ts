@@ -1,6 +1,9 @@
 import type { Locator, Page } from '@playwright/test';
 import { Shell } from './shell';
 
+/** An accessible name that is not a "Join" link's. */
+const NOT_JOIN = /^(?!Join )/;
+
 /** The dashboard (`/`) and its "Upcoming" widget. */
 export class DashboardPage extends Shell {
   readonly upcoming: Locator;
@@ -22,14 +25,16 @@ export class DashboardPage extends Shell {
     return this.upcoming.getByRole('heading', { level: 3, name, exact: true });
   }
 
-  /** Every occurrence link in the widget. */
+  /** Every occurrence link in the widget (not the "Join" links beside some). */
   items(): Locator {
-    return this.upcoming.getByRole('link');
+    return this.upcoming.getByRole('link', { name: NOT_JOIN });
   }
 
   /** The occurrence whose accessible name contains `title`. */
   item(title: string): Locator {
-    return this.upcoming.getByRole('link', { name: title });
+    return this.upcoming.getByRole('link', {
+      name: new RegExp(`${NOT_JOIN.source}.*${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`),
+    });
   }
 
   /** The "Join" link of an occurrence's online meeting: "Join <title> on <service> (opens in a new tab)". */
