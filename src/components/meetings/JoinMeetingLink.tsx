@@ -1,4 +1,5 @@
 import { Show, type JSX } from 'solid-js';
+import { httpUrl } from '../../core/meetings/http-url';
 import type { MeetingLink } from '../../core/meetings/meeting-link';
 import { MeetingProvider } from '../../core/meetings/meeting-provider';
 import { useCatalog } from '../../lib/i18n/locale';
@@ -9,11 +10,6 @@ interface JoinMeetingLinkProps {
   /** The event's title, for the link's accessible name. */
   readonly title: string;
   readonly class?: string;
-}
-
-/** Only an absolute http(s) URL is ever made a link (meetingLink returns no other; checked again here). */
-function isHttpUrl(text: string): boolean {
-  return URL.canParse(text) && /^https?:$/.test(new URL(text).protocol);
 }
 
 /**
@@ -28,8 +24,9 @@ export function JoinMeetingLink(props: JoinMeetingLinkProps): JSX.Element {
       ? t('joinOnline', { title: props.title })
       : t('joinOn', { title: props.title, service: t(provider) });
   };
+  // Only an absolute http(s) URL is ever made a link (meetingLink gives no other; checked again).
   return (
-    <Show when={isHttpUrl(props.link.url)}>
+    <Show when={httpUrl(props.link.url) !== null}>
       <a
         class={`button button--primary join-link${props.class ? ` ${props.class}` : ''}`}
         href={props.link.url}

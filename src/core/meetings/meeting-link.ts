@@ -10,19 +10,13 @@
 import type ICAL from 'ical.js';
 import { loadCalendarObject } from '../ical/calendar-object';
 import { findOverride } from '../ical/series-edit';
+import { httpUrl } from './http-url';
 import { MeetingProvider, providerOfUrl } from './meeting-provider';
 
 export interface MeetingLink {
   /** An absolute http: or https: URL, normalised by the URL parser. */
   readonly url: string;
   readonly provider: MeetingProvider;
-}
-
-/** The http(s) URL a text is, or null. */
-function httpUrl(text: string): URL | null {
-  if (!URL.canParse(text.trim())) return null;
-  const url = new URL(text.trim());
-  return url.protocol === 'https:' || url.protocol === 'http:' ? url : null;
 }
 
 const valuesOf = (component: ICAL.Component, name: string): string[] =>
