@@ -73,4 +73,62 @@ describe('three-way merge (rule 3)', () => {
     expect(result.ics).toContain('TRIGGER:-PT30M');
     expect(result.ics).toContain('RECURRENCE-ID:20260311T090000Z');
   });
+
+  // Found by the Graph convergence test: the override named an occurrence of the old placement, and
+  // the merge kept the move and the override side by side (Outlook then dropped it: an edit lost).
+  const series = ['RRULE:FREQ=DAILY;COUNT=4', 'SUMMARY:Plan'];
+  const edited = (summary: string) =>
+    `BEGIN:VEVENT\r\nUID:m1\r\nDTSTAMP:20260101T000000Z\r\nRECURRENCE-ID:20260311T090000Z\r\nDTSTART:20260311T090000Z\r\nDTEND:20260311T100000Z\r\nSUMMARY:${summary}\r\nEND:VEVENT`;
+  const placed = (start: string, ...more: string[]) => [
+    `DTSTART:${start}`,
+    'DTEND:20260310T100000Z',
+    ...series,
+    ...more,
+  ];
+
+  it('rule 3: a series moved here while one of its occurrences was edited on the server keeps the server placement and override, and names the conflict', () => {
+    const base = ics(placed('20260310T090000Z'));
+    const local = ics([
+      ...placed('20260311T090000Z').filter((line) => line !== 'SUMMARY:Plan'),
+      'SUMMARY:Plan B',
+    ]);
+    const server = ics(placed('20260310T090000Z'), edited('Plan late'));
+    const result = threeWayMerge(base, local, server);
+    expect(result.conflicts).toEqual(['RECURRENCE-ID']);
+    expect(result.ics).toContain('DTSTART:20260310T090000Z');
+    expect(result.ics).toContain('SUMMARY:Plan late');
+    // What does not touch the placement still merges.
+    expect(result.ics).toContain('SUMMARY:Plan B');
+  });
+
+  it('rules 3, 4: an occurrence deleted here that the server edited meanwhile keeps the edit (no EXDATE over it)', () => {
+    const base = ics(placed('20260310T090000Z'));
+    const local = ics(placed('20260310T090000Z', 'EXDATE:20260311T090000Z'));
+    const server = ics(placed('20260310T090000Z'), edited('Plan late'));
+    const result = threeWayMerge(base, local, server);
+    expect(result.conflicts).toEqual(['RECURRENCE-ID']);
+    expect(result.ics).toContain('SUMMARY:Plan late');
+    expect(result.ics).not.toContain('EXDATE');
+    expect(result.differsFromServer).toBe(false);
+  });
+
+  it('rule 3: an occurrence edited here while the server moved the series is a conflict, the server placement kept', () => {
+    const base = ics(placed('20260310T090000Z'));
+    const local = ics(placed('20260310T090000Z'), edited('Mine'));
+    const server = ics(placed('20260312T090000Z'));
+    const result = threeWayMerge(base, local, server);
+    expect(result.conflicts).toEqual(['RECURRENCE-ID']);
+    expect(result.ics).toContain('DTSTART:20260312T090000Z');
+    expect(result.ics).not.toContain('RECURRENCE-ID');
+  });
+
+  it('rule 3: an override changed on one side and the other field changed on the other still merge', () => {
+    const base = ics(placed('20260310T090000Z'), edited('Late'));
+    const local = ics([...placed('20260310T090000Z'), 'LOCATION:Room 2'], edited('Late'));
+    const server = ics(placed('20260310T090000Z'), edited('Later'));
+    const result = threeWayMerge(base, local, server);
+    expect(result.conflicts).toEqual([]);
+    expect(result.ics).toContain('LOCATION:Room 2');
+    expect(result.ics).toContain('SUMMARY:Later');
+  });
 });

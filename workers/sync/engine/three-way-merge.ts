@@ -3,7 +3,11 @@
  * agreed on (docs/sync-rules.md rule 3, where we beat vdirsyncer and DAVx5). Changed on one side → that side;
  * changed on both alike → either; changed on both differently → the server's, named in `conflicts`
  * so the caller keeps the user's version as a conflict copy. Components (master, overrides) are
- * matched by RECURRENCE-ID; sub-components (VALARM) compare as one value per kind.
+ * matched by RECURRENCE-ID; sub-components (VALARM) compare as one value per kind. A series placed
+ * anew on one side (DTSTART, DTEND, DURATION, RRULE, RDATE or EXDATE) while its overrides changed on
+ * the other is a conflict too: those RECURRENCE-IDs name occurrences of the old placement (an
+ * occurrence edited there and the series moved or the occurrence deleted here would lose the edit;
+ * found by the Graph convergence test), so the server's placement and overrides are kept.
  */
 import ICAL from 'ical.js';
 import { parseVCalendar } from '../../../src/core/ical/calendar-object';
@@ -100,12 +104,50 @@ function changedSince(base: ICAL.Component | undefined, component: ICAL.Componen
   return [...names].some((name) => !IGNORED.has(name) && before.get(name) !== after.get(name));
 }
 
+/** What places a series' occurrences; an override's RECURRENCE-ID names one of them. */
+const PLACEMENT = ['DTSTART', 'DTEND', 'DURATION', 'RRULE', 'RDATE', 'EXDATE'] as const;
+
+function placementChanged(base: ICAL.Component | undefined, side: ICAL.Component | undefined): boolean {
+  if (!base || !side) return false;
+  const [before, after] = [valuesOf(base), valuesOf(side)];
+  return PLACEMENT.some((name) => before.get(name) !== after.get(name));
+}
+
+function overridesChanged(base: Map<string, ICAL.Component>, side: Map<string, ICAL.Component>): boolean {
+  for (const key of new Set([...base.keys(), ...side.keys()])) {
+    if (key === 'master') continue;
+    const [before, after] = [base.get(key), side.get(key)];
+    if (!before || !after || changedSince(before, after)) return true;
+  }
+  return false;
+}
+
+/** The local side with the server's placement and overrides: what is left of it to merge. */
+function withServerPlacement(local: ICAL.Component, server: Map<string, ICAL.Component>): ICAL.Component {
+  const adjusted = cloneComponent(local);
+  for (const vevent of adjusted.getAllSubcomponents('vevent')) {
+    if (componentKey(vevent) !== 'master') adjusted.removeSubcomponent(vevent);
+    else for (const name of PLACEMENT) replaceGroup(vevent, server.get('master'), name);
+  }
+  for (const [key, vevent] of server) if (key !== 'master') adjusted.addSubcomponent(cloneComponent(vevent));
+  return adjusted;
+}
+
 export function threeWayMerge(baseIcs: string | null, localIcs: string, serverIcs: string): MergeResult {
   const base = baseIcs === null ? null : parseVCalendar(baseIcs);
-  const local = parseVCalendar(localIcs);
   const server = parseVCalendar(serverIcs);
-  const [b, l, s] = [byKey(base), byKey(local), byKey(server)];
+  const [b, s] = [byKey(base), byKey(server)];
   const conflicts = new Set<string>();
+  let local = parseVCalendar(localIcs);
+  const placedAnew =
+    base !== null &&
+    ((placementChanged(b.get('master'), byKey(local).get('master')) && overridesChanged(b, s)) ||
+      (placementChanged(b.get('master'), s.get('master')) && overridesChanged(b, byKey(local))));
+  if (placedAnew) {
+    local = withServerPlacement(local, s);
+    conflicts.add('RECURRENCE-ID');
+  }
+  const l = byKey(local);
   const result = cloneComponent(server);
   for (const vevent of result.getAllSubcomponents('vevent')) result.removeSubcomponent(vevent);
   let differs = false;
