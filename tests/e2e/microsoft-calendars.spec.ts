@@ -19,7 +19,8 @@ import { ACCOUNT_NAME, expect, test, USER, type Microsoft } from './support/micr
  * IndexedDB. Outlook's calendars appear with their names and colours, their events in the agenda; edits
  * go both ways, an offline edit is sent when the network is back, a refused token shows "Sign in again"
  * while everything stays usable and the edit waits, a read-only calendar cannot be changed, and removing
- * the account leaves nothing behind.
+ * the account leaves nothing behind (docs/sync-rules.md rules 50–52: sign-in on the page, tokens asked
+ * of it by the worker, "sign in again" while edits wait).
  */
 const A_SYNC = { timeout: 15_000 };
 const ICS_FILE = fileURLToPath(
