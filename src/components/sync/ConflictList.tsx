@@ -1,6 +1,6 @@
-import { createSignal, For, Show, type JSX } from 'solid-js';
+import { createSignal, For, Match, Show, Switch, type JSX } from 'solid-js';
 import { toAppErrorData, type AppErrorData } from '../../core/errors';
-import type { ConflictCopy } from '../../core/model/conflict-copy';
+import { ConflictReason, conflictReasonOf, type ConflictCopy } from '../../core/model/conflict-copy';
 import type { CalendarId } from '../../core/model/ids';
 import { createMinuteClock } from '../../lib/clock';
 import { db, pageContext } from '../../lib/db';
@@ -36,9 +36,17 @@ export function ConflictList(props: {
                 calendar: props.calendarNames.get(copy.calendarId) ?? t('unknownCalendar'),
               })}
             </p>
-            <Show when={copy.fields.length > 0}>
-              <p class="muted">{t('conflictFields', { fields: copy.fields.join(', ') })}</p>
-            </Show>
+            <Switch>
+              <Match when={conflictReasonOf(copy) === ConflictReason.readOnly}>
+                <p class="muted">{t('conflictReadOnly')}</p>
+              </Match>
+              <Match when={conflictReasonOf(copy) === ConflictReason.placementRefused}>
+                <p class="muted">{t('conflictPlacementRefused')}</p>
+              </Match>
+              <Match when={copy.fields.length > 0}>
+                <p class="muted">{t('conflictFields', { fields: copy.fields.join(', ') })}</p>
+              </Match>
+            </Switch>
             <p class="muted">
               {t('conflictWhen', { when: relativeTime(copy.createdAt, now(), intlLocale()) ?? t('justNow') })}
             </p>

@@ -38,6 +38,10 @@ export const syncMessages = defineCatalog({
       'The same event was changed here and on the server. The server’s version is shown in your calendar; your version is kept here.',
     conflictOf: '“{summary}” in {calendar}',
     conflictFields: 'Changed on both sides: {fields}',
+    conflictReadOnly:
+      'The server refuses changes to this calendar (read-only there): your change was undone and is kept here.',
+    conflictPlacementRefused:
+      'Outlook cannot move an occurrence onto or past the day of another occurrence of its series: it kept its time there. Your version is kept here; move it to a day between its neighbours, or change the whole series.',
     conflictWhen: 'Kept {when}',
     yourVersion: 'Your version',
     restore: 'Restore my version',
@@ -96,6 +100,10 @@ export const syncMessages = defineCatalog({
       'Le même événement a été modifié ici et sur le serveur. Votre agenda montre la version du serveur ; la vôtre est conservée ici.',
     conflictOf: '« {summary} » dans {calendar}',
     conflictFields: 'Modifié des deux côtés : {fields}',
+    conflictReadOnly:
+      'Le serveur refuse les modifications de cet agenda (lecture seule) : votre modification a été annulée et elle est conservée ici.',
+    conflictPlacementRefused:
+      'Outlook ne peut pas déplacer une occurrence sur le jour d’une autre occurrence de sa série, ni au-delà : elle a gardé son heure là-bas. Votre version est conservée ici ; placez-la à un jour entre ses voisines, ou modifiez toute la série.',
     conflictWhen: 'Conservée {when}',
     yourVersion: 'Votre version',
     restore: 'Rétablir ma version',

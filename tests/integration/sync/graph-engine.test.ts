@@ -200,7 +200,7 @@ describe('Graph through the engine', () => {
     expect(graph.inspect.event(remote.id)?.['subject']).toBe('Lunch');
   });
 
-  it('rule 46: a series moved here whose exception keeps its own time, which Outlook cannot place, still syncs (found by the convergence test)', async () => {
+  it('rules 3, 46: a series moved here whose exception keeps its own time, which Outlook cannot place, still syncs, and the user\'s version is kept as a copy saying why (found by the convergence test)', async () => {
     const series = graph.seed.series(
       {
         subject: 'Standup',
@@ -259,6 +259,11 @@ describe('Graph through the engine', () => {
       .map((occurrence) => `${new Date(occurrence.start).toISOString()} ${occurrence.summary}`)
       .sort();
     expect(here).toEqual(server);
+    // …and the time Outlook would not take is not lost in silence: the user's version is a copy that
+    // says why (rule 3).
+    const copies = await db.conflicts.where('calendarId').equals(calendarId).toArray();
+    expect(copies.map((copy) => copy.reason)).toEqual(['placement-refused']);
+    expect(copies[0]?.localIcs).toContain('Standup (late)');
   });
 
   it("issue 11: a Teams meeting arrives with the link its 'Join' opens, and keeps it through an edit here", async () => {

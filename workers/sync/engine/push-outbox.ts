@@ -6,6 +6,7 @@
  */
 import { AppError, ErrorKind } from '../../../src/core/errors';
 import { deleteEvent } from '../../../src/core/events/event-store';
+import { ConflictReason } from '../../../src/core/model/conflict-copy';
 import type { EventRecord } from '../../../src/core/model/event';
 import type { OutboxEntry } from '../../../src/core/model/outbox';
 import { SyncLogCode } from '../../../src/core/model/sync-log-line';
@@ -22,7 +23,7 @@ import {
 import type { SyncRun } from './sync-run';
 import { markTombstone } from './tombstones';
 import { sendTracked } from './tracked-write';
-import { resolveWriteConflict } from './write-conflict';
+import { keepRefusedParts, resolveWriteConflict } from './write-conflict';
 
 /** 403 on a write: the calendar is read-only. Revert the local change and keep the user's text (rule 15). */
 async function revertForbidden(run: SyncRun, entry: OutboxEntry, event: EventRecord | null): Promise<void> {
@@ -38,8 +39,9 @@ async function revertForbidden(run: SyncRun, entry: OutboxEntry, event: EventRec
         uid: event.uid,
         localIcs: event.ics,
         serverIcs: server !== null ? server.ics : '',
-        fields: ['READ-ONLY'],
+        fields: [],
         createdAt: run.core.now(),
+        reason: ConflictReason.readOnly,
       });
     }
     if (server !== null && entry.href !== null) {
@@ -135,7 +137,8 @@ async function pushWrite(run: SyncRun, entry: OutboxEntry, event: EventRecord): 
       sentIcs: event.ics,
       created: event.href === null,
     };
-    return commitPushed(run, entry, event, written);
+    await commitPushed(run, entry, event, written);
+    return keepRefusedParts(run, event, outcome);
   }
   if (outcome.kind === 'forbidden') return revertForbidden(run, entry, event);
   if (outcome.kind === 'gone') {
@@ -172,13 +175,15 @@ async function recreateOrFollow(run: SyncRun, entry: OutboxEntry, event: EventRe
     const again = await sendTracked(run, entry, event.ics, () =>
       run.provider.create(run.remote, createOf(event, href)),
     );
-    if (again.kind === 'written')
-      return commitPushed(run, entry, event, {
+    if (again.kind === 'written') {
+      await commitPushed(run, entry, event, {
         href: again.ref,
         etag: again.version,
         sentIcs: event.ics,
         created: true,
       });
+      return keepRefusedParts(run, event, again);
+    }
     run.log(
       'warn',
       `${event.uid} could not be written (${again.kind}); another object on the server may hold its UID. The change waits for the next sync.`,

@@ -4,6 +4,7 @@
  * uploaded; what still conflicts keeps the server's value in the event and the user's whole version
  * as a conflict copy. A retried push whose first attempt already arrived is recognised here too.
  */
+import { ConflictReason } from '../../../src/core/model/conflict-copy';
 import type { EventRecord } from '../../../src/core/model/event';
 import { SyncLogCode } from '../../../src/core/model/sync-log-line';
 import type { OutboxEntry } from '../../../src/core/model/outbox';
@@ -37,12 +38,44 @@ async function keepConflictCopy(
     serverIcs,
     fields,
     createdAt: run.core.now(),
+    reason: ConflictReason.changedOnBothSides,
   });
   run.report.conflicts += 1;
   run.log(
     'warn',
     `Conflict on ${event.uid} (${fields.join(', ')}): the server's version is kept, yours is a conflict copy.`,
     { code: SyncLogCode.conflict },
+  );
+}
+
+/**
+ * A write the server took only in part (`refused`: an occurrence Outlook would not place): the rest is
+ * written and the pull reads the server's version back; the user's whole version is kept as a copy with
+ * the reason, so the part left out is never lost in silence (rule 3). Call after the write is committed.
+ */
+export async function keepRefusedParts(
+  run: SyncRun,
+  event: EventRecord,
+  outcome: WriteOutcome | null,
+): Promise<void> {
+  if (outcome?.kind !== 'written' || outcome.refused === undefined || outcome.refused.length === 0) return;
+  const count = outcome.refused.length;
+  await run.db.conflicts.put({
+    id: `${event.id}|${run.core.now()}`,
+    calendarId: event.calendarId,
+    eventId: event.id,
+    uid: event.uid,
+    localIcs: event.ics,
+    serverIcs: '',
+    fields: ['DTSTART', 'DTEND'],
+    createdAt: run.core.now(),
+    reason: ConflictReason.placementRefused,
+  });
+  run.report.conflicts += 1;
+  run.log(
+    'warn',
+    `The server would not move ${count} occurrence(s) of ${event.uid} onto or past another occurrence's day: they keep the server's time, and your version is a conflict copy.`,
+    { code: SyncLogCode.conflict, params: { count } },
   );
 }
 
@@ -104,5 +137,6 @@ export async function resolveWriteConflict(
     await dropEntry(run, entry);
   });
   run.report.pushed += upload?.kind === 'written' ? 1 : 0;
+  await keepRefusedParts(run, { ...event, ics: merge.ics }, upload);
   return 'resolved';
 }

@@ -83,8 +83,20 @@ export interface FetchedItems {
 export type ItemRead = { readonly kind: 'found'; readonly item: FetchedItem } | { readonly kind: 'gone' };
 
 /** The answer to a conditional write. */
+/** A part of a written change the server would not take; the rest was written without it. */
+export type RefusedPart =
+  /** Outlook keeps an occurrence between its neighbours' days: this one (by its original start, epoch
+   *  ms) kept the server's time. */
+  { readonly kind: 'occurrence-placement'; readonly originalStart: number };
+
 export type WriteOutcome =
-  | { readonly kind: 'written'; readonly ref: ItemRef; readonly version: string | null }
+  | {
+      readonly kind: 'written';
+      readonly ref: ItemRef;
+      readonly version: string | null;
+      /** What was left out (never silently: the engine keeps the user's version as a copy). */
+      readonly refused?: readonly RefusedPart[];
+    }
   /** The condition failed: the item changed on the server (update, delete) or already exists (create). */
   | { readonly kind: 'conflict' }
   /** Not at that ref any more (deleted, or moved). */

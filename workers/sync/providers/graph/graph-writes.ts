@@ -29,6 +29,7 @@ import type {
   RemoteCalendarRef,
   UpdateItem,
   WriteCondition,
+  RefusedPart,
   WriteOutcome,
 } from '../calendar-provider';
 import { calendarIdOf } from './calendars';
@@ -72,6 +73,10 @@ const eventPath = (id: string) => `/me/events/${encodeURIComponent(id)}`;
 function etagOf(answer: GraphAnswer): string | null {
   const etag = isRecord(answer.body) ? answer.body['@odata.etag'] : undefined;
   return typeof etag === 'string' ? etag : (answer.headers.get('etag') ?? null);
+}
+
+function written(ref: string, version: string | null, refused: readonly RefusedPart[]): WriteOutcome {
+  return { kind: 'written', ref, version, ...(refused.length > 0 ? { refused } : {}) };
 }
 
 /** Graph refused to move an occurrence onto or past a neighbour's day ("Update event"). */
@@ -158,12 +163,16 @@ export function createGraphWrites(deps: GraphWritesDeps): GraphWrites {
     return (originalStart) => byStart.get(originalStart) ?? byDate.get(originalStart);
   }
 
-  /** Exceptions and cancellations of `next` that `base` does not have, written on the instances. */
+  /**
+   * Exceptions and cancellations of `next` that `base` does not have, written on the instances.
+   * `written`: whether anything was (the master's version then changed); `refused`: occurrences whose
+   * times Outlook would not take.
+   */
   async function writeInstances(
     masterId: string,
     next: SeriesWrite,
     base: SeriesWrite | null,
-  ): Promise<boolean> {
+  ): Promise<{ readonly written: boolean; readonly refused: readonly RefusedPart[] }> {
     const baseExceptions = new Map(
       base?.exceptions.map((exception) => [exception.originalStart, exception.event]),
     );
@@ -173,7 +182,8 @@ export function createGraphWrites(deps: GraphWritesDeps): GraphWrites {
         JSON.stringify(baseExceptions.get(exception.originalStart)) !== JSON.stringify(exception.event),
     );
     const deletes = next.cancelled.filter((originalStart) => !baseCancelled.has(originalStart));
-    if (patches.length === 0 && deletes.length === 0) return false;
+    if (patches.length === 0 && deletes.length === 0) return { written: false, refused: [] };
+    const refused: RefusedPart[] = [];
     const instanceAt = await instancesByStart(masterId);
     for (const exception of patches) {
       const id = instanceAt(exception.originalStart);
@@ -182,7 +192,9 @@ export function createGraphWrites(deps: GraphWritesDeps): GraphWrites {
       if (crossesNeighbour(answer)) {
         // Outlook keeps an occurrence between its neighbours' days; iCalendar does not (an override
         // moved on its own stays put when the app moves its series). Its other fields are written and
-        // it keeps its place in the pattern; the answer's version null makes the engine read it back.
+        // it keeps its place in the pattern; the answer's version null makes the engine read it back,
+        // and `refused` makes it keep the user's version as a copy (nothing lost in silence).
+        refused.push({ kind: 'occurrence-placement', originalStart: exception.originalStart });
         const { start: _start, end: _end, isAllDay: _allDay, ...fields } = exception.event;
         if (Object.keys(fields).length === 0) continue;
         answer = await client.send({ method: 'PATCH', path: eventPath(id), body: fields });
@@ -197,7 +209,7 @@ export function createGraphWrites(deps: GraphWritesDeps): GraphWrites {
         throw unexpectedAnswer(answer, 'cancelling one occurrence of a series');
       }
     }
-    return true;
+    return { written: true, refused };
   }
 
   async function rememberUid(calendar: RemoteCalendarRef, uid: string, ref: string): Promise<void> {
@@ -223,8 +235,8 @@ export function createGraphWrites(deps: GraphWritesDeps): GraphWrites {
         throw unexpectedAnswer(answer, 'creating an event');
       }
       await rememberUid(calendar, item.uid, id);
-      const followed = await writeInstances(id, next, null);
-      return { kind: 'written', ref: id, version: followed ? null : etagOf(answer) };
+      const instances = await writeInstances(id, next, null);
+      return written(id, instances.written ? null : etagOf(answer), instances.refused);
     },
 
     async update(_calendar, item) {
@@ -262,8 +274,8 @@ export function createGraphWrites(deps: GraphWritesDeps): GraphWrites {
       // A new pattern or new times make Outlook drop the series' exceptions and cancellations: all of
       // the text's are written again, not only those that changed.
       const reset = 'recurrence' in fields || 'start' in fields || 'end' in fields;
-      const followed = await writeInstances(item.ref, next, reset ? null : base);
-      return { kind: 'written', ref: item.ref, version: followed ? null : version };
+      const instances = await writeInstances(item.ref, next, reset ? null : base);
+      return written(item.ref, instances.written ? null : version, instances.refused);
     },
 
     async remove(_calendar, ref, condition) {
