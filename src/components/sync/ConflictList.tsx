@@ -5,6 +5,7 @@ import type { CalendarId } from '../../core/model/ids';
 import { createMinuteClock } from '../../lib/clock';
 import { db, pageContext } from '../../lib/db';
 import { errorMessage } from '../../lib/error-messages';
+import { unsupportedRecurrenceWhy } from '../../lib/unsupported-recurrence-words';
 import { intlLocale, useCatalog } from '../../lib/i18n/locale';
 import { relativeTime } from './relative-time';
 import { syncMessages } from './sync-messages';
@@ -42,6 +43,13 @@ export function ConflictList(props: {
               </Match>
               <Match when={conflictReasonOf(copy) === ConflictReason.placementRefused}>
                 <p class="muted">{t('conflictPlacementRefused')}</p>
+              </Match>
+              <Match when={conflictReasonOf(copy) === ConflictReason.unsupportedRecurrence}>
+                <p class="muted">
+                  {t('conflictUnsupportedRecurrence', {
+                    why: `${unsupportedRecurrenceWhy(copy.detail) ?? ''} `.trimStart(),
+                  })}
+                </p>
               </Match>
               <Match when={copy.fields.length > 0}>
                 <p class="muted">{t('conflictFields', { fields: copy.fields.join(', ') })}</p>

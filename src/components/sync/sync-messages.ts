@@ -42,6 +42,8 @@ export const syncMessages = defineCatalog({
       'The server refuses changes to this calendar (read-only there): your change was undone and is kept here.',
     conflictPlacementRefused:
       'Outlook cannot move an occurrence onto or past the day of another occurrence of its series: it kept its time there. Your version is kept here; move it to a day between its neighbours, or change the whole series.',
+    conflictUnsupportedRecurrence:
+      'Outlook cannot repeat an event this way, so your change was not sent and was undone here. {why}Your version is kept here: make the event again with a daily, weekly, monthly or yearly repeat, or in a calendar that is not on Microsoft 365.',
     conflictWhen: 'Kept {when}',
     yourVersion: 'Your version',
     restore: 'Restore my version',
@@ -104,6 +106,8 @@ export const syncMessages = defineCatalog({
       'Le serveur refuse les modifications de cet agenda (lecture seule) : votre modification a été annulée et elle est conservée ici.',
     conflictPlacementRefused:
       'Outlook ne peut pas déplacer une occurrence sur le jour d’une autre occurrence de sa série, ni au-delà : elle a gardé son heure là-bas. Votre version est conservée ici ; placez-la à un jour entre ses voisines, ou modifiez toute la série.',
+    conflictUnsupportedRecurrence:
+      'Outlook ne sait pas répéter un événement de cette façon : votre modification n’a pas été envoyée et a été annulée ici. {why}Votre version est conservée ici : recréez l’événement avec une répétition quotidienne, hebdomadaire, mensuelle ou annuelle, ou dans un agenda qui n’est pas sur Microsoft 365.',
     conflictWhen: 'Conservée {when}',
     yourVersion: 'Votre version',
     restore: 'Rétablir ma version',

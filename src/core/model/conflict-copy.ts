@@ -4,12 +4,13 @@ import type { CalendarId, EventId } from './ids';
  * Why a copy was kept: a three-way merge that still conflicted (rule 3); a calendar the server refuses
  * writes to (the change was undone here); or a part of the change the server would not take, written
  * without it (Outlook cannot place an occurrence on or past a neighbour's day: the occurrence kept the
- * server's time).
+ * server's time); or a repeat rule the server cannot store (the change was undone here).
  */
 export const ConflictReason = {
   changedOnBothSides: 'changed-on-both-sides',
   readOnly: 'read-only',
   placementRefused: 'placement-refused',
+  unsupportedRecurrence: 'unsupported-recurrence',
 } as const;
 export type ConflictReason = (typeof ConflictReason)[keyof typeof ConflictReason];
 
@@ -32,6 +33,8 @@ export interface ConflictCopy {
   readonly createdAt: number;
   /** Absent in copies kept before reasons were stored: see `conflictReasonOf`. */
   readonly reason?: ConflictReason;
+  /** For `unsupported-recurrence`: why (src/core/sync/unsupported-recurrence.ts), worded by the page. */
+  readonly detail?: string;
 }
 
 /** The copy's reason; older copies said "read-only" with the field name READ-ONLY. */

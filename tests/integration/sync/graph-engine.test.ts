@@ -3,7 +3,9 @@
 // through Graph's rules 40–46). Graph is reached directly here as in the worker: no proxy. The setup
 // is graph-harness.ts, shared with the other Graph engine tests.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { deleteOccurrence, moveOccurrence } from '../../../src/core/agenda/commands';
+import { createEvent, deleteOccurrence, moveOccurrence } from '../../../src/core/agenda/commands';
+import { queueCreate } from '../../../src/core/agenda/commands/outbox-writes';
+import { putEvent } from '../../../src/core/events/event-store';
 import type { CoreContext } from '../../../src/core/context';
 import { meetingLink } from '../../../src/core/meetings/meeting-link';
 import type { AlmanacDb } from '../../../src/core/db/almanac-db';
@@ -200,7 +202,7 @@ describe('Graph through the engine', () => {
     expect(graph.inspect.event(remote.id)?.['subject']).toBe('Lunch');
   });
 
-  it('rules 3, 46: a series moved here whose exception keeps its own time, which Outlook cannot place, still syncs, and the user\'s version is kept as a copy saying why (found by the convergence test)', async () => {
+  it("rules 3, 46: a series moved here whose exception keeps its own time, which Outlook cannot place, still syncs, and the user's version is kept as a copy saying why (found by the convergence test)", async () => {
     const series = graph.seed.series(
       {
         subject: 'Standup',
@@ -278,6 +280,62 @@ describe('Graph through the engine', () => {
     await sync();
     expect(graph.inspect.event(remote.id)?.['isOnlineMeeting']).toBe(true);
     expect(meetingLink(await localEventOf(remote.id))).toEqual({ url: joinUrl, provider: 'teams' });
+  });
+
+  it('rule 15: an event whose repeat Outlook cannot store is undone and kept as a copy saying why, and the rest of the calendar syncs on', async () => {
+    // As an import does: the event stored with its text, its create queued.
+    const hourly = await putEvent(
+      db,
+      {
+        calendarId,
+        ics: [
+          'BEGIN:VCALENDAR',
+          'VERSION:2.0',
+          'PRODID:-//test//EN',
+          'BEGIN:VEVENT',
+          'UID:every-hour',
+          'DTSTAMP:20260301T080000Z',
+          'DTSTART:20260310T090000Z',
+          'DTEND:20260310T091500Z',
+          'RRULE:FREQ=HOURLY;COUNT=3',
+          'SUMMARY:Check the oven',
+          'END:VEVENT',
+          'END:VCALENDAR',
+          '',
+        ].join('\r\n'),
+      },
+      ctx,
+    );
+    await queueCreate(db, hourly, ctx.now());
+    await createEvent(
+      db,
+      {
+        calendarId,
+        draft: {
+          title: 'Planning',
+          location: '',
+          description: '',
+          timing: { allDay: false, start: '2026-03-12T10:00', end: '2026-03-12T11:00', timeZone: 'UTC' },
+          repeat: null,
+        },
+      },
+      ctx,
+    );
+
+    const report = await sync();
+
+    // The other change went through; nothing of the hourly event reached Outlook.
+    expect(graph.inspect.events(graphCalendarId).map((json) => json['subject'])).toEqual(['Planning']);
+    expect(report.pushed).toBe(1);
+    expect(await db.outbox.count()).toBe(0);
+    expect(await db.events.get(hourly)).toBeUndefined();
+    const copies = await db.conflicts.where('calendarId').equals(calendarId).toArray();
+    expect(copies).toEqual([
+      expect.objectContaining({ uid: 'every-hour', reason: 'unsupported-recurrence', detail: 'frequency' }),
+    ]);
+    expect(copies[0]?.localIcs).toContain('RRULE:FREQ=HOURLY;COUNT=3');
+    const state = await db.syncState.get(calendarId);
+    expect(state?.status.phase).not.toBe('error');
   });
 
   it('rule 9: nothing changed costs one request', async () => {

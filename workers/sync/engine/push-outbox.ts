@@ -5,8 +5,6 @@
  * already arrived is recognised (by the key, or as a conflict and then by content), never doubled.
  */
 import { AppError, ErrorKind } from '../../../src/core/errors';
-import { deleteEvent } from '../../../src/core/events/event-store';
-import { ConflictReason } from '../../../src/core/model/conflict-copy';
 import type { EventRecord } from '../../../src/core/model/event';
 import type { OutboxEntry } from '../../../src/core/model/outbox';
 import { SyncLogCode } from '../../../src/core/model/sync-log-line';
@@ -21,48 +19,10 @@ import {
   tables,
 } from './local-writes';
 import type { SyncRun } from './sync-run';
+import { revertForbidden, revertUnrepresentable } from './revert-refused';
 import { markTombstone } from './tombstones';
 import { sendTracked } from './tracked-write';
 import { keepRefusedParts, resolveWriteConflict } from './write-conflict';
-
-/** 403 on a write: the calendar is read-only. Revert the local change and keep the user's text (rule 15). */
-async function revertForbidden(run: SyncRun, entry: OutboxEntry, event: EventRecord | null): Promise<void> {
-  const read = entry.href !== null ? await run.provider.readItem(run.remote, entry.href) : null;
-  const server = read?.kind === 'found' ? read.item : null;
-  await run.db.transaction('rw', tables(run), async () => {
-    await run.db.calendars.update(run.calendar.id, { readOnly: true });
-    if (event) {
-      await run.db.conflicts.put({
-        id: `${event.id}|${run.core.now()}`,
-        calendarId: event.calendarId,
-        eventId: event.id,
-        uid: event.uid,
-        localIcs: event.ics,
-        serverIcs: server !== null ? server.ics : '',
-        fields: [],
-        createdAt: run.core.now(),
-        reason: ConflictReason.readOnly,
-      });
-    }
-    if (server !== null && entry.href !== null) {
-      await storeServerVersion(run, {
-        ...(event ? { id: event.id } : {}),
-        ics: server.ics,
-        href: entry.href,
-        etag: server.version,
-      });
-    } else if (event) {
-      await deleteEvent(run.db, event.id);
-    }
-    await run.db.outbox.where('eventId').equals(entry.eventId).delete();
-  });
-  // Not the server's answer: a body may quote anything (the sync log keeps none).
-  run.log(
-    'warn',
-    `The server refused a change to ${entry.uid} (403: the calendar is read-only there): the change was undone here and kept as a conflict copy.`,
-    { code: SyncLogCode.reverted },
-  );
-}
 
 /** Edited on the server, deleted here: the edit wins and comes back (rule 4). */
 async function keepServerEdit(
@@ -120,13 +80,21 @@ async function pushWrite(run: SyncRun, entry: OutboxEntry, event: EventRecord): 
   // Each attempt is listed before sending (tracked-write.ts): if its answer is lost, a later delete or
   // the pull knows which text the server may hold from this device.
   const send = (write: () => Promise<WriteOutcome>) => sendTracked(run, entry, event.ics, write);
-  if (event.href === null) outcome = await send(() => run.provider.create(run.remote, createOf(event, null)));
-  else if (event.etag === null)
-    outcome = { kind: 'conflict' }; // no version to write against: read first
-  else {
-    const condition: WriteCondition = { kind: 'version', version: event.etag };
-    const update = { ref: event.href, ics: event.ics, base: event.syncedIcs, condition };
-    outcome = await send(() => run.provider.update(run.remote, update));
+  try {
+    if (event.href === null)
+      outcome = await send(() => run.provider.create(run.remote, createOf(event, null)));
+    else if (event.etag === null)
+      outcome = { kind: 'conflict' }; // no version to write against: read first
+    else {
+      const condition: WriteCondition = { kind: 'version', version: event.etag };
+      const update = { ref: event.href, ics: event.ics, base: event.syncedIcs, condition };
+      outcome = await send(() => run.provider.update(run.remote, update));
+    }
+  } catch (error) {
+    // Outlook cannot store this repeat: this event is undone and kept as a copy; the rest syncs on.
+    if (error instanceof AppError && error.kind === ErrorKind.unsupportedRecurrence)
+      return revertUnrepresentable(run, entry, event, error);
+    throw error;
   }
 
   if (outcome.kind === 'gone' && event.href !== null) return recreateOrFollow(run, entry, event, event.href);

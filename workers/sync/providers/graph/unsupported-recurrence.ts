@@ -3,7 +3,8 @@
  * the reason (src/core/sync/unsupported-recurrence.ts), so it reaches the page as data and the page
  * says why and what to change in the user's language (src/lib/unsupported-recurrence-words.ts); the
  * English message is for diagnostics. Thrown by rrule-to-recurrence.ts; graph-writes.ts lets it through
- * as it is, and the sync of the calendar fails with it.
+ * as it is, and the engine undoes that one change and keeps it as a conflict copy with the reason
+ * (workers/sync/engine/revert-refused.ts) while the rest of the calendar syncs on.
  */
 import { AppError, ErrorKind } from '../../../../src/core/errors';
 import { UnsupportedRecurrenceReason } from '../../../../src/core/sync/unsupported-recurrence';
