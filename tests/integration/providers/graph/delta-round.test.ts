@@ -158,6 +158,15 @@ describe('series', () => {
     expect(item.instances).toHaveLength(5);
     expect(item.instances.find((instance) => instance.id === instanceIds.get(1))?.type).toBe('exception');
     expect(item.instances.some((instance) => instance.id === instanceIds.get(3))).toBe(false);
+    // An exception keeps its own fields; an occurrence only what the series needs of it (ids, times, etag).
+    expect(item.instances.find((instance) => instance.id === instanceIds.get(1))?.subject).toBe(
+      'Standup (moved)',
+    );
+    const occurrence = item.instances.find((instance) => instance.type === 'occurrence');
+    expect(occurrence?.['@odata.etag']).toBe(item.master['@odata.etag']);
+    expect(Object.keys(occurrence ?? {}).sort()).toEqual(
+      ['@odata.etag', 'end', 'id', 'isAllDay', 'seriesMasterId', 'start', 'type'].sort(),
+    );
   });
 
   it('a cancelled occurrence makes the series changed; every occurrence removed makes it gone', async () => {
