@@ -51,6 +51,12 @@ export const targetRefusalKinds: ReadonlySet<ProxyRefusalKind> = new Set([
   ProxyRefusalKind.redirectNotAllowed,
 ]);
 
+/** The proxy could not reach the target: a network failure one hop further, worth retrying. */
+export const unreachableRefusalKinds: ReadonlySet<ProxyRefusalKind> = new Set([
+  ProxyRefusalKind.dnsFailed,
+  ProxyRefusalKind.upstreamUnreachable,
+]);
+
 /** What a refusal says beyond its kind; each field only where it applies. */
 export interface ProxyRefusalDetails {
   /** The refused target's host as its URL gives it (an IPv6 address in brackets). */

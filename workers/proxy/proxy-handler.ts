@@ -4,7 +4,7 @@
  * injected. It runs inside node-server.ts and could run on an edge runtime given a `lookup` and an
  * `upstream` that connects to the checked address.
  *
- *   GET /health                 → 200 {"ok":true}
+ *   GET /health, /proxy/health  → 200 {"ok":true}
  *   OPTIONS /proxy (preflight)  → 204 with the CORS allowlists
  *   <DAV method> /proxy?url=…   → the server's answer, filtered both ways
  */
@@ -89,7 +89,8 @@ export function createProxyHandler(config: ProxyConfig, deps: ProxyDeps): ProxyH
     log: Record<string, string | number | boolean>,
   ): Promise<Response | Refusal> {
     const { pathname, searchParams } = new URL(request.url);
-    if (pathname === '/health' && request.method === 'GET') {
+    // `/health` where the proxy stands alone, `/proxy/health` beside the app (npm start, preview).
+    if ((pathname === '/health' || pathname === `${proxyPath}/health`) && request.method === 'GET') {
       return Response.json({ ok: true }, { headers: corsHeaders(origin, config.allowedOrigins) });
     }
     if (pathname !== proxyPath) return refuse('not-found', `Only ${proxyPath}?url=… is served here.`);

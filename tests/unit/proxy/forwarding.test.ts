@@ -264,9 +264,13 @@ describe('logging', () => {
     }
   });
 
-  it('answers /health', async () => {
+  it('answers /health, and /proxy/health where it is served beside the app', async () => {
     const harness = createHarness();
-    const response = await harness.send(new Request('http://proxy.test/health'));
-    expect(await response.json()).toEqual({ ok: true });
+    for (const path of ['/health', '/proxy/health']) {
+      const response = await harness.send(new Request(`http://proxy.test${path}`));
+      expect(response.status).toBe(200);
+      expect(await response.json()).toEqual({ ok: true });
+    }
+    expect((await harness.send(new Request('http://proxy.test/proxy/healthz'))).status).toBe(404);
   });
 });

@@ -6,7 +6,11 @@
  */
 import { AppError, ErrorKind } from '../../../../src/core/errors';
 import { decodeIcalBytes } from '../../../../src/core/ical/decode-ical-bytes';
-import { readProxyRefusal, targetRefusalKinds } from '../../../../src/core/proxy-refusal';
+import {
+  readProxyRefusal,
+  targetRefusalKinds,
+  unreachableRefusalKinds,
+} from '../../../../src/core/proxy-refusal';
 import { parseRetryAfter } from './retry-after';
 
 export type DavMethod = 'GET' | 'PUT' | 'DELETE' | 'PROPFIND' | 'REPORT';
@@ -74,6 +78,16 @@ function failureFor(reply: DavReply, request: DavRequest, now: number): AppError
       message: proxyRefusal.reason || 'The proxy does not allow this server.',
       retryable: false,
       detail: proxyRefusal.kind,
+      proxyRefusal,
+    });
+  }
+  if (proxyRefusal !== null && unreachableRefusalKinds.has(proxyRefusal.kind)) {
+    // Not "the server reported a problem": it was never reached. Retried as a network failure is.
+    return new AppError({
+      kind: ErrorKind.network,
+      message: proxyRefusal.reason || 'The proxy could not reach the server.',
+      retryable: true,
+      detail: where,
       proxyRefusal,
     });
   }
