@@ -122,6 +122,17 @@ describe('three-way merge (rule 3)', () => {
     expect(result.ics).not.toContain('RECURRENCE-ID');
   });
 
+  it('rule 3: a series moved here while the server cancelled one of its occurrences keeps the server placement and cancellation', () => {
+    const base = ics(placed('20260310T090000Z'));
+    const local = ics(placed('20260312T090000Z'));
+    const server = ics(placed('20260310T090000Z', 'EXDATE:20260311T090000Z'));
+    const result = threeWayMerge(base, local, server);
+    expect(result.conflicts).toEqual(['RECURRENCE-ID']);
+    expect(result.ics).toContain('DTSTART:20260310T090000Z');
+    expect(result.ics).toContain('EXDATE:20260311T090000Z');
+    expect(result.differsFromServer).toBe(false);
+  });
+
   it('rule 3: an override changed on one side and the other field changed on the other still merge', () => {
     const base = ics(placed('20260310T090000Z'), edited('Late'));
     const local = ics([...placed('20260310T090000Z'), 'LOCATION:Room 2'], edited('Late'));

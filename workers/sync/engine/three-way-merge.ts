@@ -5,9 +5,10 @@
  * so the caller keeps the user's version as a conflict copy. Components (master, overrides) are
  * matched by RECURRENCE-ID; sub-components (VALARM) compare as one value per kind. A series placed
  * anew on one side (DTSTART, DTEND, DURATION, RRULE, RDATE or EXDATE) while its overrides changed on
- * the other is a conflict too: those RECURRENCE-IDs name occurrences of the old placement (an
- * occurrence edited there and the series moved or the occurrence deleted here would lose the edit;
- * found by the Graph convergence test), so the server's placement and overrides are kept.
+ * the other, or placed anew differently on both, is a conflict too: RECURRENCE-IDs and EXDATEs name
+ * occurrences of the old placement (an occurrence edited or cancelled there and the series moved or
+ * the occurrence deleted here would lose it; found by the Graph convergence test), so the server's
+ * placement and overrides are kept.
  */
 import ICAL from 'ical.js';
 import { parseVCalendar } from '../../../src/core/ical/calendar-object';
@@ -139,10 +140,16 @@ export function threeWayMerge(baseIcs: string | null, localIcs: string, serverIc
   const [b, s] = [byKey(base), byKey(server)];
   const conflicts = new Set<string>();
   let local = parseVCalendar(localIcs);
+  const localMaster = byKey(local).get('master');
+  const [movedHere, movedThere] = [
+    placementChanged(b.get('master'), localMaster),
+    placementChanged(b.get('master'), s.get('master')),
+  ];
   const placedAnew =
     base !== null &&
-    ((placementChanged(b.get('master'), byKey(local).get('master')) && overridesChanged(b, s)) ||
-      (placementChanged(b.get('master'), s.get('master')) && overridesChanged(b, byKey(local))));
+    ((movedHere && overridesChanged(b, s)) ||
+      (movedThere && overridesChanged(b, byKey(local))) ||
+      (movedHere && movedThere && placementChanged(s.get('master'), localMaster)));
   if (placedAnew) {
     local = withServerPlacement(local, s);
     conflicts.add('RECURRENCE-ID');
