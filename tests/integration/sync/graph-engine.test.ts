@@ -268,6 +268,49 @@ describe('Graph through the engine', () => {
     expect(copies[0]?.localIcs).toContain('Standup (late)');
   });
 
+  it('rule 3: two conflict copies of one event in one sync are both kept (a title changed on both sides, and a time Outlook will not place; found by the convergence test)', async () => {
+    const series = graph.seed.series(
+      {
+        subject: 'Standup',
+        start: at('2026-03-02', 9),
+        end: at('2026-03-02', 10),
+        recurrence: {
+          pattern: { type: 'daily', interval: 1 },
+          range: { type: 'numbered', startDate: '2026-03-02', numberOfOccurrences: 4 },
+        },
+      },
+      {
+        exceptions: [
+          {
+            at: 1,
+            patch: { subject: 'Standup (late)', start: at('2026-03-03', 11), end: at('2026-03-03', 12) },
+          },
+        ],
+      },
+      graphCalendarId,
+    );
+    await sync();
+    const local = await localEventOf(series.master.id);
+    graph.store.updateEvent(series.master.id, { subject: 'Standup (theirs)' });
+    await editLocal(local.id, { title: 'Standup (mine)' });
+    await moveOccurrence(
+      db,
+      {
+        eventId: local.id,
+        recurrenceId: null,
+        start: Date.UTC(2026, 2, 3, 9),
+        end: Date.UTC(2026, 2, 3, 10),
+        allDay: false,
+        scope: 'all',
+      },
+      ctx,
+    );
+    await sync();
+    const copies = await db.conflicts.where('calendarId').equals(calendarId).toArray();
+    expect(copies).toHaveLength(2);
+    expect(copies.some((copy) => copy.localIcs.includes('SUMMARY:Standup (mine)'))).toBe(true);
+  });
+
   it("issue 11: a Teams meeting arrives with the link its 'Join' opens, and keeps it through an edit here", async () => {
     const remote = single('Planning', { isOnlineMeeting: true, onlineMeetingProvider: 'teamsForBusiness' });
     const joinUrl = (graph.inspect.event(remote.id)?.['onlineMeeting'] as { joinUrl?: string } | null)

@@ -33,7 +33,7 @@ async function revert(
     if (refusal.markReadOnly) await run.db.calendars.update(run.calendar.id, { readOnly: true });
     if (event) {
       await run.db.conflicts.put({
-        id: `${event.id}|${run.core.now()}`,
+        id: `${event.id}|${run.core.now()}|${crypto.randomUUID()}`,
         calendarId: event.calendarId,
         eventId: event.id,
         uid: event.uid,

@@ -30,7 +30,7 @@ async function keepConflictCopy(
   fields: string[],
 ): Promise<void> {
   await run.db.conflicts.put({
-    id: `${event.id}|${run.core.now()}`,
+    id: `${event.id}|${run.core.now()}|${crypto.randomUUID()}`,
     calendarId: event.calendarId,
     eventId: event.id,
     uid: event.uid,
@@ -61,7 +61,7 @@ export async function keepRefusedParts(
   if (outcome?.kind !== 'written' || outcome.refused === undefined || outcome.refused.length === 0) return;
   const count = outcome.refused.length;
   await run.db.conflicts.put({
-    id: `${event.id}|${run.core.now()}`,
+    id: `${event.id}|${run.core.now()}|${crypto.randomUUID()}`,
     calendarId: event.calendarId,
     eventId: event.id,
     uid: event.uid,
