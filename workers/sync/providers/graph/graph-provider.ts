@@ -37,7 +37,7 @@ import {
 } from './delta-round';
 import { createGraphClient, isRecord, type GraphClient } from './graph-client';
 import { seriesToIcal, singleToIcal } from './graph-to-ical';
-import { GraphEventType } from './graph-types';
+import { GraphEventType, type GraphEvent } from './graph-types';
 import { createGraphWrites, type SeriesWrite } from './graph-writes';
 import { changedFields, icalToGraph } from './ical-to-graph';
 import {
@@ -50,7 +50,7 @@ import {
   type ProviderStateStore,
 } from './provider-state';
 import { createBatchQueue } from './batch-queue';
-import { listedRound, type ListedRound } from './listed-round';
+import { listedRound, type ConvertedItems, type EarlySeries, type ListedRound } from './listed-round';
 import {
   foldChanges,
   membersAfterFetch,
@@ -108,6 +108,24 @@ function seriesWriteOf(ics: string): SeriesWrite {
 
 function latestMembers(state: GraphCalendarState): Members {
   return state.snapshots[state.snapshots.length - 1]?.members ?? {};
+}
+
+/** Fetched Graph items as the engine's items; one that cannot be converted is a warning. */
+function converted(fetched: FetchedGraphItems, window: SyncWindow): ConvertedItems {
+  const found: FetchedItem[] = [];
+  const warnings: string[] = [];
+  for (const [ref, item] of fetched.found) {
+    try {
+      found.push(toIcs(ref, item, window));
+    } catch (error) {
+      warnings.push(`Event ${ref} could not be converted and was skipped: ${String(error)}`);
+    }
+  }
+  return { found, warnings };
+}
+
+function fetchedSingle(ref: string, event: GraphEvent): FetchedGraphItems {
+  return { found: new Map([[ref, { kind: 'single', event }]]), missing: [], warnings: [] };
 }
 
 function toIcs(ref: string, item: GraphItem, window: SyncWindow): FetchedItem {
@@ -173,12 +191,17 @@ export function createGraphProvider(deps: GraphProviderDeps): CalendarProvider {
     // Each series a page names is fetched while the next pages travel, in shared $batches of 20
     // (its master and instances, whichever page names it first); listed-round.ts decides whether
     // the answer can be used once the round is complete.
-    const prefetched = new Map<string, Promise<FetchedGraphItems>>();
+    const prefetched = new Map<string, Promise<EarlySeries>>();
     const onRow = (row: FoldedRow) => {
       if (row.kind !== 'event') return;
       const ref = row.event.seriesMasterId ?? null;
       if (ref === null || row.event.type === GraphEventType.singleInstance || prefetched.has(ref)) return;
-      prefetched.set(ref, ahead(startFetch(queue, client, [ref], () => true, window)));
+      // Converted as soon as it arrives: the page mostly waits for the next delta page then.
+      const series = startFetch(queue, client, [ref], () => true, window).then((fetched) => ({
+        fetched,
+        items: converted(fetched, window),
+      }));
+      prefetched.set(ref, ahead(series));
     };
     const round = await runDeltaRound(client, start, window, deps.deltaPageSize ?? DELTA_PAGE_SIZE, onRow);
     queue.flush();
@@ -223,20 +246,18 @@ export function createGraphProvider(deps: GraphProviderDeps): CalendarProvider {
     const missing: string[] = [];
     const round = useListed ? rounds.get(calendar.remoteUrl) : undefined;
     const toFetch: string[] = [];
-    const early: { ref: string; fetched: Promise<FetchedGraphItems> }[] = [];
+    const early: { ref: string; series: Promise<EarlySeries> }[] = [];
     for (const ref of refs) {
       const event = round?.singles.get(ref);
       const prefetched = round?.prefetched.get(ref);
       if (event) {
         round?.singles.delete(ref);
-        try {
-          found.push(toIcs(ref, { kind: 'single', event }, window));
-        } catch (error) {
-          warnings.push(`Event ${ref} could not be converted and was skipped: ${String(error)}`);
-        }
+        const single = converted(fetchedSingle(ref, event), window);
+        found.push(...single.found);
+        warnings.push(...single.warnings);
       } else if (prefetched) {
         round?.prefetched.delete(ref);
-        early.push({ ref, fetched: prefetched });
+        early.push({ ref, series: prefetched });
       } else toFetch.push(ref);
     }
     if (toFetch.length === 0 && early.length === 0) return { found, missing, warnings };
@@ -244,25 +265,25 @@ export function createGraphProvider(deps: GraphProviderDeps): CalendarProvider {
     const fresh = fetchNow(toFetch, isSeries, window);
     const results: FetchedGraphItems[] = [];
     const again: string[] = [];
-    for (const { ref, fetched } of early) {
+    for (const { ref, series } of early) {
       // A failed or outdated early fetch is simply made again now.
-      const result = await fetched.catch(() => null);
-      if (result && round?.agrees(ref, result)) results.push(result);
-      else again.push(ref);
+      const result = await series.catch(() => null);
+      if (result && round?.agrees(ref, result.fetched)) {
+        results.push(result.fetched);
+        missing.push(...result.fetched.missing);
+        found.push(...result.items.found);
+        warnings.push(...result.fetched.warnings, ...result.items.warnings);
+      } else again.push(ref);
     }
     const late = fetchNow(again, () => true, window);
-    if (fresh) results.push(await fresh);
-    if (late) results.push(await late);
-    for (const fetched of results) {
-      warnings.push(...fetched.warnings);
+    for (const answer of [fresh, late]) {
+      if (!answer) continue;
+      const fetched = await answer;
+      results.push(fetched);
       missing.push(...fetched.missing);
-      for (const [ref, item] of fetched.found) {
-        try {
-          found.push(toIcs(ref, item, window));
-        } catch (error) {
-          warnings.push(`Event ${ref} could not be converted and was skipped: ${String(error)}`);
-        }
-      }
+      const items = converted(fetched, window);
+      found.push(...items.found);
+      warnings.push(...fetched.warnings, ...items.warnings);
     }
     await keepMembers(calendar, round, results);
     return { found, missing, warnings };

@@ -4,7 +4,8 @@
  *
  * - singles the round listed in full: fetching them again would cost a request;
  * - series fetched while the round was still paging (their master and instances queued in shared
- *   `$batch`es as soon as a page named them). A fetch sent mid-round may be older than a later row of
+ *   `$batch`es as soon as a page named them, converted to iCalendar as soon as they arrived, while
+ *   the page mostly waits for the next delta page). A fetch sent mid-round may be older than a later row of
  *   the same series, so one is used only if every row the round gave of the series carries the etag
  *   the fetched instance with that id has; otherwise it is fetched again after the round, as every
  *   series was before (docs/sync-rules.md rules 17, 42: the round's cursor is stored once what it
@@ -13,6 +14,7 @@
  *   up to date in memory: a fetch changes the stored state only when it changed a series' instance
  *   ids, instead of reading and writing the whole map for every batch.
  */
+import type { FetchedItem } from '../calendar-provider';
 import type { FoldedRow } from './delta-round';
 import { GraphEventType, type GraphEvent } from './graph-types';
 import type { Members } from './provider-state';
@@ -76,10 +78,22 @@ export function memberIndex(members: Members): MemberIndex {
   };
 }
 
+/** Items converted for the engine, and what could not be. */
+export interface ConvertedItems {
+  readonly found: readonly FetchedItem[];
+  readonly warnings: readonly string[];
+}
+
+/** A series fetched while the round paged, converted as soon as it arrived. */
+export interface EarlySeries {
+  readonly fetched: FetchedGraphItems;
+  readonly items: ConvertedItems;
+}
+
 export interface ListedRound {
   readonly singles: Map<string, GraphEvent>;
   /** Series fetches started while the round paged, by ref; taken by the fetch that uses them. */
-  readonly prefetched: Map<string, Promise<FetchedGraphItems>>;
+  readonly prefetched: Map<string, Promise<EarlySeries>>;
   readonly members: MemberIndex;
   /** The fetched series agrees with every row the round gave of it (see above). */
   agrees(ref: string, fetched: FetchedGraphItems): boolean;
@@ -110,7 +124,7 @@ function seriesRows(rows: Iterable<FoldedRow>): Map<string, Map<string, string |
 export function listedRound(input: {
   readonly rows: Iterable<FoldedRow>;
   readonly singles: Map<string, GraphEvent>;
-  readonly prefetched: Map<string, Promise<FetchedGraphItems>>;
+  readonly prefetched: Map<string, Promise<EarlySeries>>;
   readonly members: Members;
 }): ListedRound {
   const rows = seriesRows(input.rows);
