@@ -6,9 +6,13 @@
  */
 import type { ConflictCopy } from '../../../src/core/model/conflict-copy';
 import type { EventRecord } from '../../../src/core/model/event';
-import { fieldValue, fieldsOf, type TrackedField } from './ics-fields';
+import { fieldValues, fieldsOf, type ObjectFields, type TrackedField } from './ics-fields';
 import type { Expectation } from './oracle';
-import type { ServerEntry } from './server-side';
+
+/** An object as the server holds it, read as the harness compares it (server-side.ts, graph-server-side.ts). */
+export interface ComparedEntry {
+  readonly fields: ObjectFields;
+}
 
 function duplicates(uids: readonly string[]): string[] {
   const seen = new Set<string>();
@@ -18,13 +22,13 @@ function duplicates(uids: readonly string[]): string[] {
 function kept(
   value: string,
   field: TrackedField,
-  final: ServerEntry | undefined,
+  final: ComparedEntry | undefined,
   copies: readonly ConflictCopy[],
 ) {
-  if (final && fieldValue(final.fields, field) === value) return true;
+  if (final && fieldValues(final.fields, field).includes(value)) return true;
   return copies.some((copy) => {
     try {
-      return fieldValue(fieldsOf(copy.localIcs), field) === value;
+      return fieldValues(fieldsOf(copy.localIcs), field).includes(value);
     } catch {
       return false;
     }
@@ -32,11 +36,14 @@ function kept(
 }
 
 export function checkConverged(input: {
-  readonly server: readonly ServerEntry[];
+  readonly server: readonly ComparedEntry[];
   readonly local: readonly EventRecord[];
   readonly conflicts: readonly ConflictCopy[];
   readonly expectations: readonly Expectation[];
   readonly outboxLeft: number;
+  /** The local side of the comparison (default: the object's text as fieldsOf projects it); must
+   *  read as the server entries' `fields.projection` does. */
+  readonly projectLocal?: (event: EventRecord) => string;
 }): string[] {
   const problems: string[] = [];
   const { server, local, conflicts } = input;
@@ -53,7 +60,7 @@ export function checkConverged(input: {
       problems.push(`on the server but not local: ${uid} (${entry.fields.summary})`);
       continue;
     }
-    const mine = fieldsOf(event.ics).projection;
+    const mine = input.projectLocal ? input.projectLocal(event) : fieldsOf(event.ics).projection;
     if (mine !== entry.fields.projection) {
       problems.push(`content differs for ${uid}:\n  local  ${mine}\n  server ${entry.fields.projection}`);
     }

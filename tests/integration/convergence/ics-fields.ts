@@ -8,8 +8,12 @@ import ICAL from 'ical.js';
 import { loadCalendarObject } from '../../../src/core/ical/calendar-object';
 import { timeToMs } from '../../../src/core/ical/ical-time';
 
-/** The fields the oracle tracks per UID. */
-export const TrackedField = { summary: 'SUMMARY', start: 'DTSTART' } as const;
+/**
+ * The fields the oracle tracks per UID. `instances` holds one value per edited or cancelled
+ * occurrence of a series (`title:…` of an override, `cancelled:<ms>` of an EXDATE): the Graph
+ * case's series edits (run-graph-case.ts); the CalDAV case tracks the first two only.
+ */
+export const TrackedField = { summary: 'SUMMARY', start: 'DTSTART', instances: 'INSTANCES' } as const;
 export type TrackedField = (typeof TrackedField)[keyof typeof TrackedField];
 
 const ZONE = 'UTC';
@@ -54,20 +58,43 @@ export interface ObjectFields {
   readonly start: string;
   /** Canonical content, comparable across servers. */
   readonly projection: string;
+  /** Edited occurrences (`title:<summary>`) and cancelled ones (`cancelled:<epoch ms>`), sorted. */
+  readonly instances: readonly string[];
 }
+
+export const instanceTitle = (summary: string) => `title:${summary}`;
+export const instanceCancelled = (originalStartMs: number) => `cancelled:${originalStartMs}`;
 
 export function fieldsOf(ics: string): ObjectFields {
   const object = loadCalendarObject(ics);
   const components = object.vcalendar.getAllSubcomponents('vevent');
   const main = object.master ?? components[0];
+  const overrides = components.filter((component) => component.hasProperty('recurrence-id'));
+  const cancelled = main
+    ? main
+        .getAllProperties('exdate')
+        .flatMap((property): unknown[] => property.getValues())
+        .flatMap((value) => (value instanceof ICAL.Time ? [timeToMs(value, ZONE)] : []))
+    : [];
   return {
     uid: object.uid,
     summary: main ? text(main, 'summary') : '',
     start: main ? timeText(main, 'dtstart') : '',
     projection: components.map(projectComponent).sort().join('\n'),
+    instances: [
+      ...overrides.map((override) => instanceTitle(text(override, 'summary'))),
+      ...cancelled.map(instanceCancelled),
+    ].sort(),
   };
 }
 
-export function fieldValue(fields: ObjectFields, field: TrackedField): string {
+/** The field's values: one for SUMMARY and DTSTART, one per edited or cancelled occurrence for INSTANCES. */
+export function fieldValues(fields: ObjectFields, field: TrackedField): readonly string[] {
+  if (field === TrackedField.instances) return fields.instances;
+  return [field === TrackedField.summary ? fields.summary : fields.start];
+}
+
+/** The value of a single-valued field (SUMMARY, DTSTART). */
+export function fieldValue(fields: ObjectFields, field: Exclude<TrackedField, 'INSTANCES'>): string {
   return field === TrackedField.summary ? fields.summary : fields.start;
 }

@@ -9,7 +9,7 @@
  * response) is "unconfirmed": the client cannot know the server user saw it, so it is no longer
  * required, and a server delete of it may or may not resurrect the event (both outcomes pass).
  */
-import { TrackedField, fieldValue, type ObjectFields } from './ics-fields';
+import { TrackedField, fieldValues, type ObjectFields } from './ics-fields';
 
 export type Side = 'local' | 'server';
 
@@ -23,7 +23,8 @@ interface UidState {
   resurrectionAllowed: boolean;
 }
 
-const FIELDS: readonly TrackedField[] = [TrackedField.summary, TrackedField.start];
+/** What the CalDAV case tracks; the Graph case adds TrackedField.instances (its series edits). */
+export const DEFAULT_FIELDS: readonly TrackedField[] = [TrackedField.summary, TrackedField.start];
 
 export interface Expectation {
   readonly uid: string;
@@ -35,6 +36,8 @@ export interface Expectation {
 export class Oracle {
   private readonly uids = new Map<string, UidState>();
 
+  constructor(private readonly fields: readonly TrackedField[] = DEFAULT_FIELDS) {}
+
   private state(uid: string): UidState {
     let state = this.uids.get(uid);
     if (!state) {
@@ -42,6 +45,7 @@ export class Oracle {
         slots: {
           [TrackedField.summary]: { required: new Set() },
           [TrackedField.start]: { required: new Set() },
+          [TrackedField.instances]: { required: new Set() },
         },
         resurrectionAllowed: false,
       };
@@ -53,7 +57,8 @@ export class Oracle {
   /** A side created an object. */
   created(after: ObjectFields): void {
     const state = this.state(after.uid);
-    for (const field of FIELDS) state.slots[field].required.add(fieldValue(after, field));
+    for (const field of this.fields)
+      for (const value of fieldValues(after, field)) state.slots[field].required.add(value);
   }
 
   /**
@@ -62,22 +67,22 @@ export class Oracle {
    */
   written(before: ObjectFields, after: ObjectFields): void {
     const state = this.state(after.uid);
-    for (const field of FIELDS) {
-      const old = fieldValue(before, field);
-      const next = fieldValue(after, field);
-      if (old === next) continue;
-      state.slots[field].required.delete(old);
-      state.slots[field].required.add(next);
+    for (const field of this.fields) {
+      const old = fieldValues(before, field);
+      const next = fieldValues(after, field);
+      for (const value of old) if (!next.includes(value)) state.slots[field].required.delete(value);
+      for (const value of next) if (!old.includes(value)) state.slots[field].required.add(value);
     }
   }
 
   /** A side deleted the object it held as `before`. `unconfirmed` values were seen only by accident. */
   deleted(before: ObjectFields, unconfirmed: ReadonlySet<string>): void {
     const state = this.state(before.uid);
-    for (const field of FIELDS) {
-      const seen = fieldValue(before, field);
-      if (unconfirmed.has(seen)) state.resurrectionAllowed = true;
-      state.slots[field].required.delete(seen);
+    for (const field of this.fields) {
+      for (const seen of fieldValues(before, field)) {
+        if (unconfirmed.has(seen)) state.resurrectionAllowed = true;
+        state.slots[field].required.delete(seen);
+      }
     }
   }
 
@@ -91,8 +96,8 @@ export class Oracle {
 
   expectations(): Expectation[] {
     return [...this.uids].map(([uid, state]) => {
-      const required = new Map(FIELDS.map((field) => [field, state.slots[field].required] as const));
-      const any = FIELDS.some((field) => state.slots[field].required.size > 0);
+      const required = new Map(this.fields.map((field) => [field, state.slots[field].required] as const));
+      const any = this.fields.some((field) => state.slots[field].required.size > 0);
       return { uid, required: any ? required : null, mayExist: state.resurrectionAllowed };
     });
   }

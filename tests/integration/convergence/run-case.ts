@@ -187,9 +187,12 @@ export async function runCase(
   const ctx = { now: () => clock, viewerZone: VIEWER_ZONE };
   const local = await createLocalSide({
     name: `almanac-${name}`,
-    serverUrl: `${faults.url}${path.replace(/[^/]+\/$/, '')}`,
+    account: {
+      kind: 'caldav',
+      serverUrl: `${faults.url}${path.replace(/[^/]+\/$/, '')}`,
+      username: server.username,
+    },
     calendarUrl: `${faults.url}${path}`,
-    username: server.username,
     ctx,
   });
   const state: CaseState = {
@@ -288,7 +291,9 @@ const ANSWER_LOST: ReadonlySet<string> = new Set([FaultKind.dropResponse, FaultK
 
 /** Records the UIDs of PUTs the server applied since `before` whose answer the client lost (CaseState.lostWrites). */
 async function noteLostWrites(state: CaseState, stats: FaultStats, before: number): Promise<void> {
-  const fresh = stats.recent.slice(-Math.min(stats.recorded - before, stats.recent.length));
+  // slice(-0) would be every recent request, not none.
+  const count = Math.min(stats.recorded - before, stats.recent.length);
+  const fresh = count > 0 ? stats.recent.slice(-count) : [];
   const lost = fresh.filter(
     (event) =>
       event.method === 'PUT' &&

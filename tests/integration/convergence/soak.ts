@@ -1,9 +1,11 @@
 /**
  * `npm run soak`: the convergence property (convergence.test.ts) for many cases, as a script that
  * reports instead of a test that passes. Same world (Radicale and Xandikos behind fault layers, the
- * real proxy), same scenario arbitrary, same runCase and oracle; it prints a progress line now and
- * then and a summary: cases run (by server, transport, fault rate), faults injected by kind, rule-5 (docs/sync-rules.md)
- * questions answered, divergences found with the seed and shrunk path that replay each.
+ * real proxy, and the Graph test server with its fault plan), the same scenarios (CalDAV's and
+ * Microsoft 365's, the latter with the user's occurrence edits too: a third of the cases), runCase /
+ * runGraphCase and oracle; it prints a progress line now and then and a summary: cases run (by
+ * server, transport, fault rate), faults injected by kind, rule-5 (docs/sync-rules.md) questions
+ * answered, divergences found with the seed and shrunk path that replay each.
  *
  *   npm run soak                          10,000 cases from a random seed
  *   npm run soak -- --cases 2000          or ALMANAC_SOAK_CASES=2000
@@ -24,10 +26,13 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import fc from 'fast-check';
 import { ensureServerPackages } from '../../servers/ensure-packages';
-import { ALL_FAULTS, type FaultKind } from '../../servers/fault-plan';
+import { ALL_FAULTS } from '../../servers/fault-plan';
+import { ALL_GRAPH_FAULTS } from '../../servers/graph/index';
 import { loadSyncEngine, type CreateSyncEngine } from './engine-port';
+import { graphScenarioArbitrary, type GraphScenario } from './graph-operations';
 import { scenarioArbitrary, type Scenario } from './operations';
 import { runCase, type CaseResult } from './run-case';
+import { runGraphCase } from './run-graph-case';
 import { startWorld, type World } from './world';
 
 const SHRINK_BUDGET_MS = 8 * 60_000;
@@ -35,7 +40,25 @@ const CASE_LIMIT_MS = 10 * 60_000;
 const PROGRESS_EVERY_CASES = 100;
 const PROGRESS_EVERY_MS = 60_000;
 
-type FaultCounts = Partial<Record<FaultKind, number>>;
+/** Faults by kind: CalDAV's fault layer's kinds, and the Graph test server's as `graph:<kind>`. */
+type FaultCounts = Partial<Record<string, number>>;
+
+const FAULT_NAMES: readonly string[] = [...ALL_FAULTS, ...ALL_GRAPH_FAULTS.map((kind) => `graph:${kind}`)];
+
+type AnyScenario = Scenario | GraphScenario;
+
+/** CalDAV on Radicale or Xandikos, or Microsoft 365 on the Graph test server (a third of the cases). */
+const anyScenario: fc.Arbitrary<AnyScenario> = fc.oneof(
+  { weight: 2, arbitrary: scenarioArbitrary },
+  { weight: 1, arbitrary: graphScenarioArbitrary() },
+);
+
+/** Every fault the world injected so far, by kind. */
+function worldFaults(world: World): FaultCounts {
+  const counts: FaultCounts = { ...world.faultsByKind() };
+  for (const [kind, count] of Object.entries(world.graphFaultsByKind())) counts[`graph:${kind}`] = count;
+  return counts;
+}
 
 interface Settings {
   readonly cases: number;
@@ -50,13 +73,13 @@ interface Divergence {
   readonly path: string;
   readonly shrinks: number;
   readonly problems: readonly string[];
-  readonly scenario: Scenario | null;
+  readonly scenario: AnyScenario | null;
   readonly transcriptFile: string | null;
 }
 
 interface Tally {
   cases: number;
-  readonly byServer: Record<Scenario['server'], number>;
+  readonly byServer: Record<AnyScenario['server'], number>;
   viaProxy: number;
   withoutFaults: number;
   neededFaultFree: number;
@@ -122,17 +145,17 @@ function duration(ms: number): string {
 }
 
 function total(counts: FaultCounts): number {
-  return Object.values(counts).reduce((sum, count) => sum + count, 0);
+  return Object.values(counts).reduce<number>((sum, count) => sum + (count ?? 0), 0);
 }
 
 function difference(after: FaultCounts, before: FaultCounts): FaultCounts {
   const result: FaultCounts = {};
-  for (const kind of ALL_FAULTS) result[kind] = (after[kind] ?? 0) - (before[kind] ?? 0);
+  for (const kind of FAULT_NAMES) result[kind] = (after[kind] ?? 0) - (before[kind] ?? 0);
   return result;
 }
 
 function add(into: FaultCounts, more: FaultCounts): FaultCounts {
-  for (const kind of ALL_FAULTS) into[kind] = (into[kind] ?? 0) + (more[kind] ?? 0);
+  for (const kind of FAULT_NAMES) into[kind] = (into[kind] ?? 0) + (more[kind] ?? 0);
   return into;
 }
 
@@ -148,7 +171,7 @@ async function main(): Promise<number> {
   const started = performance.now();
   const tally: Tally = {
     cases: 0,
-    byServer: { radicale: 0, xandikos: 0 },
+    byServer: { radicale: 0, xandikos: 0, graph: 0 },
     viaProxy: 0,
     withoutFaults: 0,
     neededFaultFree: 0,
@@ -157,8 +180,21 @@ async function main(): Promise<number> {
     faults: {},
     divergences: [],
   };
-  // Set once the servers run; read by the progress line, the summary and an abort.
-  const live: { world: World | null; stopping: boolean } = { world: null, stopping: false };
+  // Set once the servers run; read by the progress line, the summary and an abort. `chunk`: the
+  // fast-check run in flight (its faults are added to the tally only when it ends, so a summary
+  // printed while it runs, on an interrupt, counts them from here).
+  const live: { world: World | null; stopping: boolean; chunk: ChunkFaults | null } = {
+    world: null,
+    stopping: false,
+    chunk: null,
+  };
+  /** Faults of the cases run (shrinking replays aside), finished chunks and the one in flight. */
+  const casesFaults = (): FaultCounts => {
+    const counts = add({}, tally.faults);
+    const { chunk, world } = live;
+    if (chunk && world) add(counts, difference(chunk.atFailure ?? worldFaults(world), chunk.before));
+    return counts;
+  };
   let lastProgress = { cases: 0, at: performance.now() };
 
   const progress = (force = false) => {
@@ -173,14 +209,15 @@ async function main(): Promise<number> {
     const rss = Math.round(process.memoryUsage().rss / 2 ** 20);
     out(
       `soak: ${tally.cases}/${settings.cases} cases · ${duration(now - started)} · ` +
-        `faults ${live.world ? total(live.world.faultsByKind()) : 0} · rule-5 questions ${tally.asked} · ` +
+        `faults ${live.world ? total(worldFaults(live.world)) : 0} · rule-5 questions ${tally.asked} · ` +
         `divergences ${tally.divergences.length} · restarts ${live.world?.restarts() ?? 0} · rss ${rss} MB`,
     );
   };
 
   const summary = (outcome: string) => {
     const wall = performance.now() - started;
-    const all = live.world?.faultsByKind() ?? {};
+    const all = live.world ? worldFaults(live.world) : {};
+    const cases = casesFaults();
     out('');
     out(`soak summary (${outcome})`);
     out(
@@ -189,7 +226,8 @@ async function main(): Promise<number> {
         : `  cases run          ${tally.cases}, replaying seed ${settings.seed} from path ${settings.path}`,
     );
     out(
-      `    by server        radicale ${tally.byServer.radicale}, xandikos ${tally.byServer.xandikos}; ` +
+      `    by server        radicale ${tally.byServer.radicale}, xandikos ${tally.byServer.xandikos}, ` +
+        `graph ${tally.byServer.graph}; ` +
         `via the proxy ${tally.viaProxy}, direct ${tally.cases - tally.viaProxy}`,
     );
     out(
@@ -199,12 +237,10 @@ async function main(): Promise<number> {
     out(
       `  wall time          ${duration(wall)} (${(wall / Math.max(tally.cases, 1) / 1000).toFixed(2)} s a case)`,
     );
-    out(`  faults injected    ${total(tally.faults)} in the cases run`);
-    for (const kind of ALL_FAULTS) out(`    ${kind.padEnd(18)} ${tally.faults[kind] ?? 0}`);
+    out(`  faults injected    ${total(cases)} in the cases run`);
+    for (const kind of FAULT_NAMES) out(`    ${kind.padEnd(28)} ${cases[kind] ?? 0}`);
     if (tally.shrinkReplays > 0)
-      out(
-        `    (${total(all) - total(tally.faults)} more while shrinking, in ${tally.shrinkReplays} replays)`,
-      );
+      out(`    (${total(all) - total(cases)} more while shrinking, in ${tally.shrinkReplays} replays)`);
     out(`  rule-5 questions   ${tally.asked} asked and answered`);
     out(`  server restarts    ${live.world?.restarts() ?? 0}`);
     out(`  divergences        ${tally.divergences.length}`);
@@ -243,13 +279,13 @@ async function main(): Promise<number> {
   live.world = world;
   out(
     `soak: ${settings.path === undefined ? `${settings.cases} cases from seed ${settings.seed}` : `replaying seed ${settings.seed} path ${settings.path}`}, ` +
-      `Radicale and Xandikos, faults on; transcripts of divergences go to ${settings.outDir}`,
+      `Radicale, Xandikos and the Graph test server, faults on; transcripts of divergences go to ${settings.outDir}`,
   );
 
   let seed = settings.seed;
   try {
     while (tally.cases < settings.cases && tally.divergences.length < settings.maxDivergences) {
-      const divergence = await runChunk(world, createEngine, tally, {
+      const divergence = await runChunk(world, createEngine, tally, live, {
         seed,
         // A path replays its case (fast-check would otherwise carry on from it for `runs` cases).
         runs: settings.path === undefined ? settings.cases - tally.cases : 1,
@@ -283,10 +319,17 @@ async function main(): Promise<number> {
  * One fast-check run from `seed`: counts each case, stops at the first divergence and shrinks it
  * (within SHRINK_BUDGET_MS; past it every candidate passes, which keeps the smallest failure found).
  */
+/** The faults of the fast-check run in flight: the world's counts when it began and at its failure. */
+interface ChunkFaults {
+  readonly before: FaultCounts;
+  atFailure: FaultCounts | null;
+}
+
 async function runChunk(
   world: World,
   createEngine: CreateSyncEngine,
   tally: Tally,
+  live: { chunk: ChunkFaults | null },
   options: {
     readonly seed: number;
     readonly runs: number;
@@ -298,18 +341,19 @@ async function runChunk(
     readonly stopping: () => boolean;
   },
 ): Promise<Divergence | null> {
-  const faultsBefore = world.faultsByKind();
+  // The fault counts when the run began and at its first failure (the cases' share), shared with
+  // the summary while the run is in flight.
+  const chunk: ChunkFaults = { before: worldFaults(world), atFailure: null };
+  live.chunk = chunk;
   // Written by the property as fast-check calls it: the run index before the first failure, when
-  // shrinking started, the fault counts then (the cases' share), and the last failing case (after
-  // shrinking: the smallest one).
+  // shrinking started, and the last failing case (after shrinking: the smallest one).
   const seen: {
     index: number;
     shrinkStarted: number | null;
-    faultsAtFailure: FaultCounts | null;
-    failing: { result: CaseResult; scenario: Scenario } | null;
-  } = { index: -1, shrinkStarted: null, faultsAtFailure: null, failing: null };
+    failing: { result: CaseResult; scenario: AnyScenario } | null;
+  } = { index: -1, shrinkStarted: null, failing: null };
 
-  const property = fc.asyncProperty(scenarioArbitrary, async (scenario) => {
+  const property = fc.asyncProperty(anyScenario, async (scenario) => {
     if (options.stopping()) return true;
     if (seen.shrinkStarted !== null && performance.now() - seen.shrinkStarted > SHRINK_BUDGET_MS) return true;
     if (seen.shrinkStarted === null) seen.index += 1;
@@ -322,7 +366,10 @@ async function runChunk(
     }, CASE_LIMIT_MS);
     let result: CaseResult;
     try {
-      result = await runCase(world, scenario, createEngine);
+      result =
+        scenario.server === 'graph'
+          ? await runGraphCase(world, scenario, createEngine)
+          : await runCase(world, scenario, createEngine);
     } finally {
       clearTimeout(watchdog);
     }
@@ -341,7 +388,7 @@ async function runChunk(
     if (result.problems.length === 0) return true;
     if (seen.shrinkStarted === null) {
       seen.shrinkStarted = performance.now();
-      seen.faultsAtFailure = world.faultsByKind();
+      chunk.atFailure = worldFaults(world);
       process.stdout.write(`soak: case ${where} diverged; shrinking (up to ${duration(SHRINK_BUDGET_MS)})\n`);
     }
     seen.failing = { result, scenario };
@@ -353,7 +400,8 @@ async function runChunk(
     seed: options.seed,
     ...(options.path !== undefined ? { path: options.path } : {}),
   });
-  add(tally.faults, difference(seen.faultsAtFailure ?? world.faultsByKind(), faultsBefore));
+  add(tally.faults, difference(chunk.atFailure ?? worldFaults(world), chunk.before));
+  live.chunk = null;
   if (!details.failed) return null;
 
   const path = details.counterexamplePath ?? options.path ?? String(seen.index);

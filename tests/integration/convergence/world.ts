@@ -1,7 +1,8 @@
 /**
  * The long-lived part of the convergence run: Radicale and Xandikos, each behind its own fault layer,
  * and one real CORS proxy (allowed to reach exactly their 127.0.0.1 ports) in front of both fault
- * layers. Started once per run; a server that stops answering is restarted (rarely needed).
+ * layers; and the Graph test server (in-process, its faults by its own plan), started on first use.
+ * Started once per run; a server that stops answering is restarted (rarely needed).
  * Calendars are per case.
  */
 import { defaultProxyConfig, startProxyServer, type ProxyServer } from '../../../workers/proxy/index';
@@ -11,6 +12,7 @@ import type { RunningServer } from '../../servers/running-server';
 import { seededRandom } from '../../servers/seeded-random';
 import { startXandikos } from '../../servers/xandikos';
 import type { FaultKind, FaultPlan } from '../../servers/fault-plan';
+import { startGraphServer, type GraphFaultKind, type GraphServer } from '../../servers/graph/index';
 
 export type ServerKind = RunningServer['kind'];
 
@@ -30,6 +32,10 @@ export interface World {
   readonly faultsInjected: () => number;
   /** Faults injected since the world started, by kind (restarted stations' counts included). */
   readonly faultsByKind: () => Partial<Record<FaultKind, number>>;
+  /** The Graph test server (started on first use; its fault plan is `faults.plan`). */
+  graph(): Promise<GraphServer>;
+  /** Faults the Graph test server injected since it started, by kind. */
+  readonly graphFaultsByKind: () => Partial<Record<GraphFaultKind, number>>;
   stop(): Promise<void>;
 }
 
@@ -96,6 +102,8 @@ export async function startWorld(): Promise<World> {
       },
     });
   let proxy = await startProxy();
+  let graph: Promise<GraphServer> | null = null;
+  let graphStarted: GraphServer | null = null;
 
   const faultsByKind = () => [...stations.values()].reduce(addCounts, { ...retired });
 
@@ -106,6 +114,14 @@ export async function startWorld(): Promise<World> {
     restarts: () => restarts,
     faultsInjected: () => Object.values(faultsByKind()).reduce((sum, count) => sum + count, 0),
     faultsByKind,
+    graph() {
+      graph ??= startGraphServer().then((server) => {
+        graphStarted = server;
+        return server;
+      });
+      return graph;
+    },
+    graphFaultsByKind: () => graphStarted?.faults.plan.stats().faults ?? {},
     async station(kind) {
       const current = stations.get(kind);
       if (current && (await alive(current))) return current;
@@ -123,6 +139,7 @@ export async function startWorld(): Promise<World> {
     async stop() {
       await proxy.close();
       await Promise.all([...stations.values()].map(stopStation));
+      await graphStarted?.stop();
     },
   };
 }

@@ -118,11 +118,12 @@ export async function startGraphServer(options: GraphServerOptions = {}): Promis
       }
       const parsed = toGraphRequest(raw);
       const fault = 'path' in parsed ? faults.plan.pick(requestShape(parsed)) : null;
-      const injected = (status: number | null) => {
-        faults.plan.record({ method: raw.method, path: raw.url.replace(/\?.*$/, ''), fault, status });
+      const injected = (status: number | null, applied: number | null) => {
+        const path = raw.url.replace(/\?.*$/, '');
+        faults.plan.record({ method: raw.method, path, fault, status, applied });
       };
       if (fault === GraphFaultKind.dropRequest) {
-        injected(null);
+        injected(null, null);
         req.socket.destroy();
         return;
       }
@@ -135,11 +136,11 @@ export async function startGraphServer(options: GraphServerOptions = {}): Promis
       stats.record(handled.kind, handled.response.status, parsePrefer(raw.headers['prefer']).immutableId);
       if (fault === GraphFaultKind.dropResponse) {
         // Applied, and the answer never leaves: the client cannot tell whether it was.
-        injected(null);
+        injected(null, handled.response.status);
         req.socket.destroy();
         return;
       }
-      injected(handled.response.status);
+      injected(handled.response.status, handled.response.status);
       writeNodeResponse(
         res,
         finalize(handled.response, requestId, raw.headers['client-request-id'], now()),

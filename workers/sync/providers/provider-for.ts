@@ -37,6 +37,10 @@ export interface GraphProviderForDeps {
   /** The database and context of the materialised window and of the provider's own state. */
   readonly db: AlmanacDb;
   readonly ctx: CoreContext;
+  /** Waits between retries (default: setTimeout); the convergence test moves its clock instead. */
+  readonly sleep?: (ms: number) => Promise<void>;
+  /** [0, 1) for the backoff's jitter (default: Math.random); seeded where a run must replay. */
+  readonly random?: () => number;
 }
 
 export function createProviderFor(deps: ProviderForDeps): ProviderFor {
@@ -68,6 +72,8 @@ export function createProviderFor(deps: ProviderForDeps): ProviderFor {
             return { start: window.from, end: window.to };
           },
           state: dexieProviderState(graph.db, account.id),
+          ...(graph.sleep ? { sleep: graph.sleep } : {}),
+          ...(graph.random ? { random: graph.random } : {}),
         });
       }
     }

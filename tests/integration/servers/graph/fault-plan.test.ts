@@ -89,6 +89,9 @@ describe('dropped connections', () => {
     ).rejects.toThrow();
     expect(eventsOfCalendar()).toHaveLength(0);
     expect(server.faults.plan.stats().faults).toEqual({ [GraphFaultKind.dropRequest]: 1 });
+    expect(server.faults.plan.stats().recent.map((entry) => [entry.status, entry.applied])).toEqual([
+      [null, null],
+    ]);
   });
 
   it('applies a create and drops the answer; the retry with the same transactionId gets the same event', async () => {
@@ -102,9 +105,9 @@ describe('dropped connections', () => {
     expect(retry.status).toBe(201);
     expect(eventsOfCalendar().map((json) => json['id'])).toEqual([retry.json['id']]);
     const { recent } = server.faults.plan.stats();
-    expect(recent.map((entry) => [entry.method, entry.fault, entry.status])).toEqual([
-      ['POST', GraphFaultKind.dropResponse, null],
-      ['POST', null, 201],
+    expect(recent.map((entry) => [entry.method, entry.fault, entry.status, entry.applied])).toEqual([
+      ['POST', GraphFaultKind.dropResponse, null, 201],
+      ['POST', null, 201, 201],
     ]);
   });
 });

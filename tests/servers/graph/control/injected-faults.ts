@@ -18,6 +18,8 @@ export interface InjectedEvent {
   readonly fault: GraphFaultKind | null;
   /** The status the client got, or null when the connection was closed instead. */
   readonly status: number | null;
+  /** The status the server's handling came to, whether or not the client got it (null: never handled). */
+  readonly applied: number | null;
 }
 
 export interface InjectedStats {
