@@ -10,8 +10,8 @@
  *   npm run soak                          10,000 cases from a random seed
  *   npm run soak -- --cases 2000          or ALMANAC_SOAK_CASES=2000
  *   npm run soak -- --seed 7              or ALMANAC_SOAK_SEED=7 (a fixed start)
- *   npm run soak -- --seed S --path P     replays one divergence (also: ALMANAC_FC_SEED=S
- *                                         ALMANAC_FC_PATH=P npx vitest run tests/integration/convergence)
+ *   npm run soak -- --seed S --path P     replays one divergence (the soak draws CalDAV and Graph cases
+ *                                         from one arbitrary, so its paths are not the suite's)
  *
  * A divergence is shrunk (for at most 8 min, as in the suite), its transcript written to a file
  * (--out, ALMANAC_SOAK_OUT; the temp dir by default), and the run goes on from the next seed until the
@@ -161,8 +161,8 @@ function add(into: FaultCounts, more: FaultCounts): FaultCounts {
 
 function replayHint(seed: number, path: string): string {
   return (
-    `npm run soak -- --seed ${seed} --path ${path}   (or ALMANAC_FC_SEED=${seed} ALMANAC_FC_PATH=${path} ` +
-    `npx vitest run tests/integration/convergence)`
+    `npm run soak -- --seed ${seed} --path ${path}   (the suite's paths differ: it draws CalDAV and ` +
+    `Graph cases apart)`
   );
 }
 
