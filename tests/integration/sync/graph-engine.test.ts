@@ -311,6 +311,40 @@ describe('Graph through the engine', () => {
     expect(copies.some((copy) => copy.localIcs.includes('SUMMARY:Standup (mine)'))).toBe(true);
   });
 
+  it("rule 4: an edited series the other client deleted is recreated, and after a recreate cut short the event keeps its UID here (Graph's item is read under it; found by the convergence test)", async () => {
+    const series = graph.seed.series(
+      {
+        subject: 'Standup',
+        start: at('2026-03-02', 9),
+        end: at('2026-03-02', 10),
+        recurrence: {
+          pattern: { type: 'daily', interval: 1 },
+          range: { type: 'numbered', startDate: '2026-03-02', numberOfOccurrences: 4 },
+        },
+      },
+      { exceptions: [{ at: 1, patch: { subject: 'Standup (long)' } }] },
+      graphCalendarId,
+    );
+    await sync();
+    const local = await localEventOf(series.master.id);
+    graph.store.deleteEvent(series.master.id);
+    await editLocal(local.id, { title: 'Standup, kept' });
+    // The recreate's POST goes through; its exception's PATCH never reaches the server.
+    let cut = false;
+    h.middleware.push((request, next) => {
+      if (cut || request.method !== 'PATCH') return next();
+      cut = true;
+      return Promise.reject(new TypeError('fetch failed'));
+    });
+    await expect(sync()).rejects.toMatchObject({ kind: 'network' });
+    await sync();
+    expect(await db.outbox.count()).toBe(0);
+    const masters = graph.inspect.events(graphCalendarId);
+    expect(masters.map((json) => json['subject'])).toEqual(['Standup, kept']);
+    const here = await db.events.where('calendarId').equals(calendarId).toArray();
+    expect(here.map((event) => [event.summary, event.uid])).toEqual([['Standup, kept', local.uid]]);
+  });
+
   it("issue 11: a Teams meeting arrives with the link its 'Join' opens, and keeps it through an edit here", async () => {
     const remote = single('Planning', { isOnlineMeeting: true, onlineMeetingProvider: 'teamsForBusiness' });
     const joinUrl = (graph.inspect.event(remote.id)?.['onlineMeeting'] as { joinUrl?: string } | null)

@@ -24,6 +24,7 @@ import type {
   RemoteCalendarRef,
   RemoteCalendarState,
 } from '../calendar-provider';
+import { underAppUids } from './app-uids';
 import { calendarIdOf, discoverCalendars } from './calendars';
 import {
   decodeCursor,
@@ -235,10 +236,22 @@ export function createGraphProvider(deps: GraphProviderDeps): CalendarProvider {
     return fetched;
   }
 
+  /** Items fetched (or listed in full), those created here under the app's UID (app-uids.ts). */
   async function fetchItems(
     calendar: RemoteCalendarRef,
     refs: readonly string[],
     useListed = true,
+  ): Promise<FetchedItems> {
+    const result = await fetchGraphItems(calendar, refs, useListed);
+    if (result.found.length === 0) return result;
+    const { created } = await states.read(calendar);
+    return { ...result, found: underAppUids(result.found, created) };
+  }
+
+  async function fetchGraphItems(
+    calendar: RemoteCalendarRef,
+    refs: readonly string[],
+    useListed: boolean,
   ): Promise<FetchedItems> {
     const window = await deps.window();
     const found: FetchedItem[] = [];
