@@ -17,15 +17,16 @@
 // transactionId, and "local equals server" compares every instance in the window (start, end, title,
 // place), since Graph and iCalendar are two shapes of one event (graph-server-side.ts). Engine and
 // provider bugs it found have tests: graph-engine.test.ts (an exception Outlook will not place; two
-// conflict copies in one sync), three-way-merge.test.ts (a series placed anew against occurrence
-// edits and cancellations). Open findings, met with ALMANAC_FC_GRAPH_ALL=1 (and by `npm run soak`), so
-// the suite's cases leave out the user's occurrence edits and the other client's deletes for now:
-// a series deleted on the server after it was reshaped here stays here (its removed occurrences fold
-// into "changed", the fetch finds it missing, and the engine only logs "Not found any more"); an
-// edited event the other client deleted, recreated here (rule 4) and then followed "moved" to the
-// provider's created item, merges two texts with different UIDs (the app's and Graph's iCalUId) and
-// blocks the calendar with invalid-input; a conflict copy then a server delete and a recreate lost a
-// start value (not analysed).
+// conflict copies in one sync; a recreated item read back under the app's UID), three-way-merge.test.ts
+// (a series placed anew against occurrence edits and cancellations). Open findings, met with
+// ALMANAC_FC_GRAPH_ALL=1 (and by `npm run soak`), so the suite's cases leave out the user's
+// occurrence edits and the other client's deletes for now: a series deleted on the server after it
+// was reshaped here stays here (its removed occurrences fold into "changed", the fetch finds it
+// missing, and the engine only logs "Not found any more"); a delete here after this device's own
+// write lost its answer, or after its recreate, brings the event back ("edited on the server after
+// you deleted it"), since Graph's text never equals the text the app sent (delete-base.ts compares
+// texts); the rule-5 "put my events back" after the other client emptied the calendar can leave one
+// event twice.
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureServerPackages } from '../../servers/ensure-packages';
