@@ -111,19 +111,17 @@ export function graphServerSide(options: {
 
   return {
     /**
-     * The calendar's events with an instance in the window. A series whose every occurrence was
-     * cancelled shows nothing to any client (delta lists instances, never a master: docs/sync-rules.md
-     * rule 42), so it counts as deleted.
+     * The calendar's events (singles and series masters). A series whose every occurrence was
+     * cancelled has an empty projection: it shows nothing to any client (delta lists instances, never
+     * a master: docs/sync-rules.md rule 42).
      */
     async list(): Promise<GraphServerEntry[]> {
       const span = await options.window();
-      return records()
-        .map((record) => ({
-          id: record.id,
-          fields: fieldsOf(record, span),
-          recurring: record.recurrence !== null,
-        }))
-        .filter((entry) => entry.fields.projection !== '');
+      return records().map((record) => ({
+        id: record.id,
+        fields: fieldsOf(record, span),
+        recurring: record.recurrence !== null,
+      }));
     },
     /** A single event, or a daily series of 4 whose second occurrence moved 2 h later with its own title. */
     async create(summary: string, startMs: number, recurring: boolean): Promise<ObjectFields> {

@@ -93,7 +93,8 @@ async function serverOperation(
     if (op.op === 'edit-one') {
       server.editOne(instance.id, `Server ${n} 会議 (one)`);
     } else if (instances.length === 1) {
-      // Its last occurrence in the window: the series is gone for every client (list()).
+      // Its last occurrence: the series shows nothing to anyone any more, as if deleted by someone
+      // who saw it (an edit made here meanwhile still wins, rule 4).
       await serverDelete(state, entry, () => {
         server.cancelOne(instance.id);
       });
@@ -137,11 +138,6 @@ async function localOperation(
     state.transcript.push(`  occurrence ${occurrence.recurrenceId}`);
     if (op.op === 'edit-one') await local.editOne(event, occurrence.recurrenceId, `Local ${n} Ünïcødé (one)`);
     else await local.deleteOne(event, occurrence.recurrenceId);
-    if ((await local.occurrences(event)).length === 0) {
-      // Its last occurrence: nothing of it is left to see (as on the server, list()).
-      state.oracle.deleted(before, new Set());
-      return;
-    }
     const changed = await localFields(state, event);
     remember(state, changed, 'local', before);
     state.oracle.written(before, changed);
@@ -189,12 +185,16 @@ async function localProjections(state: GraphCaseState, events: readonly EventRec
 
 async function check(state: GraphCaseState): Promise<string[]> {
   const { local } = state;
-  const projections = await localProjections(state, await learnIdentities(state));
-  // What shows nothing in the window is nothing to a user (graph-server-side.ts list()).
-  const events = (await learnIdentities(state)).filter((event) => projections.get(event.id) !== '');
+  const events = await learnIdentities(state);
+  const projections = await localProjections(state, events);
+  const names = new Set(events.map((event) => identityOf(state, event)));
+  // A series with every occurrence cancelled before this device saw it shows nothing: not missing here.
+  const server = (await state.server.list()).filter(
+    (entry) => entry.fields.projection !== '' || names.has(entry.fields.uid),
+  );
   const conflicts = await local.db.conflicts.where('calendarId').equals(local.calendarId).toArray();
   return checkConverged({
-    server: await state.server.list(),
+    server,
     local: events.map((event) => ({ ...event, uid: identityOf(state, event) })),
     conflicts: conflicts.map((copy) => ({ ...copy, uid: state.identities.get(copy.eventId) ?? copy.uid })),
     expectations: state.oracle.expectations(),
