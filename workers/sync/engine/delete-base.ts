@@ -7,14 +7,19 @@
 import type { OutboxEntry } from '../../../src/core/model/outbox';
 import { sameContent } from './normalise';
 
-/** true / false, or null when the entry carries no version to compare (entries older than these fields). */
+/**
+ * true / false, or null when the entry carries no version to compare (entries older than these fields).
+ * `holdsSent` is the provider's (CalendarProvider.holdsSent): Graph gives back its own text for what
+ * was sent, so a plain text comparison would take every version the user deleted for an edit.
+ */
 export function isUsersVersion(
   entry: Pick<OutboxEntry, 'baseIcs' | 'sentIcs' | 'mayHaveArrived'>,
   ics: string,
+  holdsSent: (sent: string, server: string) => boolean = sameContent,
 ): boolean | null {
   const versions = [entry.baseIcs, entry.sentIcs, ...(entry.mayHaveArrived ?? [])].filter(
     (text): text is string => typeof text === 'string',
   );
   if (versions.length === 0) return null;
-  return versions.some((version) => sameContent(version, ics));
+  return versions.some((version) => holdsSent(version, ics));
 }

@@ -41,7 +41,7 @@ export async function deleteUsersVersion(
       const read = await run.provider.readItem(run.remote, href);
       if (read.kind === 'gone') return { kind: 'gone' };
       const server = read.item;
-      const users = isUsersVersion(entry, server.ics);
+      const users = isUsersVersion(entry, server.ics, (sent, held) => run.provider.holdsSent(sent, held));
       if (users === false || (users === null && refused))
         return { kind: 'edited', ics: server.ics, etag: server.version };
       if (server.version === null) return { kind: 'unconditional' };

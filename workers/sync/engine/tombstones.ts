@@ -42,7 +42,8 @@ function uidOf(object: FetchedItem): string | null {
 
 /** Deletes the moved object unless it was edited after the user's delete (rule 4: the edit wins). */
 async function deleteMoved(run: SyncRun, entry: OutboxEntry, object: FetchedItem): Promise<boolean> {
-  if (isUsersVersion(entry, object.ics) === false) return false; // edited since the user saw it
+  if (isUsersVersion(entry, object.ics, (sent, held) => run.provider.holdsSent(sent, held)) === false)
+    return false; // edited since the user saw it
   const result = await deleteUsersVersion(run, entry, object.ref, object.version);
   if (result.kind === 'undecided') throw deleteUndecided(entry.uid);
   return result.kind === 'deleted' || result.kind === 'gone';

@@ -152,6 +152,13 @@ export interface CalendarProvider {
   findByUid(calendar: RemoteCalendarRef, uid: string): Promise<ItemRef[]>;
   /** Same ref? (CalDAV compares normalised hrefs.) */
   sameRef(a: ItemRef, b: ItemRef): boolean;
+  /**
+   * Does the server's text `server` hold the event the app wrote as `sent`? CalDAV stores the text as
+   * sent: the same content once normalised (rule 2). Graph stores fields and gives its own text back:
+   * the same fields once mapped. Decides whether what the server holds is the version a user deleted
+   * (engine/delete-base.ts) or an edit made since, which wins (rule 4).
+   */
+  holdsSent(sent: string, server: string): boolean;
   /** Items per fetchItems call that suit this server. */
   readonly batchSize: number;
   /** Requests sent so far, retries included. */

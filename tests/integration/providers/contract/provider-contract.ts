@@ -296,6 +296,19 @@ export function describeProviderContract(
       expect(summaryOf(await readFound(here, created.ref))).toBe('Edited elsewhere');
     });
 
+    it('knows its own text when it reads it back, and an edit made elsewhere as not (rule 4)', async () => {
+      const here = await fresh();
+      const { provider, other } = here;
+      const uid = uniqueUid('held');
+      const sent = contractIcs(uid, 'As sent');
+      const created = await createHere(here, uid, 'As sent');
+      const held = await readFound(here, created.ref);
+      expect(provider.holdsSent(sent, held.ics)).toBe(true);
+      await other.edit(created.ref, uid, 'Edited elsewhere');
+      const edited = await readFound(here, created.ref);
+      expect(provider.holdsSent(sent, edited.ics)).toBe(false);
+    });
+
     it('removes only the version it was given: stale → conflict, current → removed, gone → gone', async () => {
       const here = await fresh();
       const { provider, calendar, other } = here;

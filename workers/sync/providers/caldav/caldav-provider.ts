@@ -6,7 +6,7 @@
  */
 import { AppError, ErrorKind } from '../../../../src/core/errors';
 import type { CalDavAccount } from '../../../../src/core/model/account';
-import { contentHash } from '../../engine/normalise';
+import { contentHash, sameContent } from '../../engine/normalise';
 import type {
   CalendarProvider,
   CalendarStateScope,
@@ -183,6 +183,7 @@ export function createCalDavProvider(
     },
 
     sameRef: sameHref,
+    holdsSent: sameContent,
     batchSize: deps.multigetBatchSize ?? DEFAULT_MULTIGET_BATCH,
     requestCount: () => transport.requestCount(),
   };

@@ -40,6 +40,7 @@ import { createGraphClient, isRecord, type GraphClient } from './graph-client';
 import { seriesToIcal, singleToIcal } from './graph-to-ical';
 import { GraphEventType, type GraphEvent } from './graph-types';
 import { createGraphWrites, type SeriesWrite } from './graph-writes';
+import { sameContent } from '../../engine/normalise';
 import { changedFields, icalToGraph } from './ical-to-graph';
 import {
   afterRound,
@@ -105,6 +106,32 @@ function seriesWriteOf(ics: string): SeriesWrite {
     }),
     cancelled: graph.cancelled,
   };
+}
+
+/** The exceptions of a series write by original start, as comparable text. */
+function exceptionsOf(write: SeriesWrite): string {
+  return JSON.stringify([...write.exceptions].sort((a, b) => a.originalStart - b.originalStart));
+}
+
+/**
+ * Whether Graph's text `server` holds what the app sent as `sent`: Graph keeps fields, not the text,
+ * so the two are compared as the writes they map to (ical-to-graph.ts), both ways, with their
+ * exceptions and cancellations. Text that cannot be mapped is not the same (an edit wins, rule 4).
+ */
+function sameOnGraph(sent: string, server: string): boolean {
+  if (sameContent(sent, server)) return true;
+  try {
+    const a = seriesWriteOf(sent);
+    const b = seriesWriteOf(server);
+    return (
+      Object.keys(changedFields(a.event, b.event)).length === 0 &&
+      Object.keys(changedFields(b.event, a.event)).length === 0 &&
+      exceptionsOf(a) === exceptionsOf(b) &&
+      JSON.stringify([...a.cancelled].sort()) === JSON.stringify([...b.cancelled].sort())
+    );
+  } catch {
+    return false;
+  }
 }
 
 function latestMembers(state: GraphCalendarState): Members {
@@ -382,6 +409,7 @@ export function createGraphProvider(deps: GraphProviderDeps): CalendarProvider {
     },
     findByUid: (calendar, uid) => writes.findByUid(calendar, uid),
     sameRef: (a, b) => a === b,
+    holdsSent: sameOnGraph,
     batchSize: GRAPH_BATCH_SIZE,
     requestCount: () => client.requestCount(),
   };
