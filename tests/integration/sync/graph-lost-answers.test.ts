@@ -3,9 +3,9 @@
 // provider sends it once more with the same transactionId, Graph answers the event it already made,
 // and the sync ends with one event on each side, as lost-answers.test.ts proves for CalDAV.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createEvent, deleteOccurrence } from '../../../src/core/agenda/commands';
+import { createEvent, deleteOccurrence, moveOccurrence } from '../../../src/core/agenda/commands';
 import { GraphFaultKind } from '../../servers/graph/index';
-import { createGraphHarness, type GraphHarness, type GraphMiddleware } from './graph-harness';
+import { at, createGraphHarness, type GraphHarness, type GraphMiddleware } from './graph-harness';
 
 let h: GraphHarness;
 
@@ -136,6 +136,58 @@ describe('a create whose answer is lost (Graph)', () => {
 
     // What the server holds is the user's own (lost-answer) version: the delete goes through.
     expect(h.graph.inspect.event(remote.id)).toBeNull();
+    expect(await h.events()).toEqual([]);
+    expect(await h.db.outbox.count()).toBe(0);
+  });
+
+  it('rules 4, 46: a series moved here whose write stopped part way (the master sent, its occurrence not), then deleted here, is deleted on Microsoft 365 (found by the soak)', async () => {
+    const series = h.graph.seed.series(
+      {
+        subject: 'Standup',
+        start: at('2026-03-02', 9),
+        end: at('2026-03-02', 10),
+        recurrence: {
+          pattern: { type: 'daily', interval: 1 },
+          range: { type: 'numbered', startDate: '2026-03-02', numberOfOccurrences: 4 },
+        },
+      },
+      { exceptions: [{ at: 2, patch: { subject: 'Standup (long)' } }] },
+      h.graphCalendarId,
+    );
+    await h.sync();
+    const local = await h.localEventOf(series.master.id);
+    const hour = 3_600_000;
+    await moveOccurrence(
+      h.db,
+      {
+        eventId: local.id,
+        recurrenceId: null,
+        start: Date.UTC(2026, 2, 2, 9) + hour,
+        end: Date.UTC(2026, 2, 2, 10) + hour,
+        allDay: false,
+        scope: 'all',
+      },
+      h.ctx,
+    );
+    // The master's PATCH arrives; the occurrence's, sent next, never reaches the server.
+    let patches = 0;
+    h.middleware.push((request, next) => {
+      if (request.method === 'PATCH') {
+        patches += 1;
+        if (patches === 2)
+          h.graph.faults.plan.setPlan({ mode: 'schedule', faults: [GraphFaultKind.dropRequest] });
+      }
+      return next();
+    });
+    await expect(h.sync()).rejects.toMatchObject({ kind: 'network' });
+    expect(patches).toBe(2);
+
+    await deleteOccurrence(h.db, { eventId: local.id, recurrenceId: null, scope: 'all' }, h.ctx);
+    await h.sync();
+    await h.sync();
+
+    // The server held only this device's own texts, part of each: the user's delete goes through.
+    expect(h.graph.inspect.event(series.master.id)).toBeNull();
     expect(await h.events()).toEqual([]);
     expect(await h.db.outbox.count()).toBe(0);
   });

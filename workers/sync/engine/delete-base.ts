@@ -10,16 +10,18 @@ import { sameContent } from './normalise';
 /**
  * true / false, or null when the entry carries no version to compare (entries older than these fields).
  * `holdsSent` is the provider's (CalendarProvider.holdsSent): Graph gives back its own text for what
- * was sent, so a plain text comparison would take every version the user deleted for an edit.
+ * was sent, and may hold a series written part way, so a plain text comparison would take a version
+ * the user deleted for an edit.
  */
 export function isUsersVersion(
   entry: Pick<OutboxEntry, 'baseIcs' | 'sentIcs' | 'mayHaveArrived'>,
   ics: string,
-  holdsSent: (sent: string, server: string) => boolean = sameContent,
+  holdsSent: (sent: readonly string[], server: string) => boolean = (sent, server) =>
+    sent.some((text) => sameContent(text, server)),
 ): boolean | null {
   const versions = [entry.baseIcs, entry.sentIcs, ...(entry.mayHaveArrived ?? [])].filter(
     (text): text is string => typeof text === 'string',
   );
   if (versions.length === 0) return null;
-  return versions.some((version) => holdsSent(version, ics));
+  return holdsSent(versions, ics);
 }

@@ -153,12 +153,14 @@ export interface CalendarProvider {
   /** Same ref? (CalDAV compares normalised hrefs.) */
   sameRef(a: ItemRef, b: ItemRef): boolean;
   /**
-   * Does the server's text `server` hold the event the app wrote as `sent`? CalDAV stores the text as
-   * sent: the same content once normalised (rule 2). Graph stores fields and gives its own text back:
-   * the same fields once mapped. Decides whether what the server holds is the version a user deleted
-   * (engine/delete-base.ts) or an edit made since, which wins (rule 4).
+   * Is the server's text `server` made only of what the app sent (`sent`: the last agreed text and the
+   * texts of writes that may have arrived)? CalDAV stores a text as sent: one of them, the same once
+   * normalised (rule 2). Graph stores fields, gives its own text back, and writes a series in several
+   * requests that may stop part way: each part (the master's fields, each occurrence) as one of them
+   * gave it. Decides whether what the server holds is a version the user deleted
+   * (engine/delete-base.ts) or an edit made since by someone else, which wins (rule 4).
    */
-  holdsSent(sent: string, server: string): boolean;
+  holdsSent(sent: readonly string[], server: string): boolean;
   /** Items per fetchItems call that suit this server. */
   readonly batchSize: number;
   /** Requests sent so far, retries included. */

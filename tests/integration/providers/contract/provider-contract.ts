@@ -303,10 +303,10 @@ export function describeProviderContract(
       const sent = contractIcs(uid, 'As sent');
       const created = await createHere(here, uid, 'As sent');
       const held = await readFound(here, created.ref);
-      expect(provider.holdsSent(sent, held.ics)).toBe(true);
+      expect(provider.holdsSent([sent], held.ics)).toBe(true);
       await other.edit(created.ref, uid, 'Edited elsewhere');
       const edited = await readFound(here, created.ref);
-      expect(provider.holdsSent(sent, edited.ics)).toBe(false);
+      expect(provider.holdsSent([sent], edited.ics)).toBe(false);
     });
 
     it('removes only the version it was given: stale → conflict, current → removed, gone → gone', async () => {

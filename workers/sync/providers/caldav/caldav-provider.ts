@@ -183,7 +183,7 @@ export function createCalDavProvider(
     },
 
     sameRef: sameHref,
-    holdsSent: sameContent,
+    holdsSent: (sent, server) => sent.some((text) => sameContent(text, server)),
     batchSize: deps.multigetBatchSize ?? DEFAULT_MULTIGET_BATCH,
     requestCount: () => transport.requestCount(),
   };

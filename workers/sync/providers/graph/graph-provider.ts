@@ -38,7 +38,7 @@ import {
 } from './delta-round';
 import { createGraphClient, isRecord, type GraphClient } from './graph-client';
 import { seriesToIcal, singleToIcal } from './graph-to-ical';
-import { GraphEventType, type GraphEvent } from './graph-types';
+import { GraphEventType, type GraphEvent, type GraphEventWrite } from './graph-types';
 import { createGraphWrites, type SeriesWrite } from './graph-writes';
 import { sameContent } from '../../engine/normalise';
 import { changedFields, icalToGraph } from './ical-to-graph';
@@ -108,30 +108,49 @@ function seriesWriteOf(ics: string): SeriesWrite {
   };
 }
 
-/** The exceptions of a series write by original start, as comparable text. */
-function exceptionsOf(write: SeriesWrite): string {
-  return JSON.stringify([...write.exceptions].sort((a, b) => a.originalStart - b.originalStart));
+function sameFields(a: GraphEventWrite, b: GraphEventWrite): boolean {
+  return Object.keys(changedFields(a, b)).length === 0 && Object.keys(changedFields(b, a)).length === 0;
+}
+
+function exceptionAt(write: SeriesWrite, originalStart: number): string | undefined {
+  const found = write.exceptions.find((exception) => exception.originalStart === originalStart);
+  return found === undefined ? undefined : JSON.stringify(found.event);
 }
 
 /**
- * Whether Graph's text `server` holds what the app sent as `sent`: Graph keeps fields, not the text,
- * so the two are compared as the writes they map to (ical-to-graph.ts), both ways, with their
- * exceptions and cancellations. Text that cannot be mapped is not the same (an edit wins, rule 4).
+ * Whether Graph's text `server` is made only of what the app sent (CalendarProvider.holdsSent). Graph
+ * keeps fields, not the text, so texts are compared as the writes they map to (ical-to-graph.ts); and a
+ * series is written in several requests (the master, then each occurrence) that may stop part way, so
+ * each part may come from another of the texts sent. Text that cannot be mapped counts as someone
+ * else's (an edit wins, rule 4).
  */
-function sameOnGraph(sent: string, server: string): boolean {
-  if (sameContent(sent, server)) return true;
+function madeOfSent(sent: readonly string[], server: string): boolean {
+  if (sent.some((text) => sameContent(text, server))) return true;
+  const writes: SeriesWrite[] = [];
+  for (const text of sent) {
+    try {
+      writes.push(seriesWriteOf(text));
+    } catch {
+      // not a text this provider could have sent: no part of the server's can come from it
+    }
+  }
+  let held: SeriesWrite;
   try {
-    const a = seriesWriteOf(sent);
-    const b = seriesWriteOf(server);
-    return (
-      Object.keys(changedFields(a.event, b.event)).length === 0 &&
-      Object.keys(changedFields(b.event, a.event)).length === 0 &&
-      exceptionsOf(a) === exceptionsOf(b) &&
-      JSON.stringify([...a.cancelled].sort()) === JSON.stringify([...b.cancelled].sort())
-    );
+    held = seriesWriteOf(server);
   } catch {
     return false;
   }
+  if (!writes.some((write) => sameFields(write.event, held.event))) return false;
+  const starts = new Set([held, ...writes].flatMap((write) => write.exceptions.map((e) => e.originalStart)));
+  for (const start of starts) {
+    const here = exceptionAt(held, start);
+    if (!writes.some((write) => exceptionAt(write, start) === here)) return false;
+  }
+  for (const start of new Set([held, ...writes].flatMap((write) => write.cancelled))) {
+    const cancelled = held.cancelled.includes(start);
+    if (!writes.some((write) => write.cancelled.includes(start) === cancelled)) return false;
+  }
+  return true;
 }
 
 function latestMembers(state: GraphCalendarState): Members {
@@ -409,7 +428,7 @@ export function createGraphProvider(deps: GraphProviderDeps): CalendarProvider {
     },
     findByUid: (calendar, uid) => writes.findByUid(calendar, uid),
     sameRef: (a, b) => a === b,
-    holdsSent: sameOnGraph,
+    holdsSent: madeOfSent,
     batchSize: GRAPH_BATCH_SIZE,
     requestCount: () => client.requestCount(),
   };
