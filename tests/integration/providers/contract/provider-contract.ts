@@ -296,7 +296,7 @@ export function describeProviderContract(
       expect(summaryOf(await readFound(here, created.ref))).toBe('Edited elsewhere');
     });
 
-    it('knows its own text when it reads it back, and an edit made elsewhere as not (rule 4)', async () => {
+    it('knows its own text when it reads it back, and an edit made elsewhere as not (docs/sync-rules.md rule 4)', async () => {
       const here = await fresh();
       const { provider, other } = here;
       const uid = uniqueUid('held');
