@@ -94,10 +94,14 @@ async function serverOperation(
       server.editOne(instance.id, `Server ${n} 会議 (one)`);
     } else if (instances.length === 1) {
       // Its last occurrence: the series shows nothing to anyone any more, as if deleted by someone
-      // who saw it (an edit made here meanwhile still wins, rule 4).
+      // who saw it (an edit made here meanwhile still wins, rule 4). But Graph keeps the master: for a
+      // delete made here without seeing the cancellations, the 412 and the read that follows show a
+      // version edited since (rule 4: the server's kept), while a delta round may show the series
+      // gone first. Both end with nothing to see; the master nobody sees may stay here.
       await serverDelete(state, entry, () => {
         server.cancelOne(instance.id);
       });
+      state.oracle.putBack(entry.fields.uid);
       return;
     } else {
       server.cancelOne(instance.id);
