@@ -3,7 +3,8 @@
 // with an exception and a cancellation as one iCalendar object, a cancellation Graph never announces
 // noticed through the master's etag, a round asked again from its old cursor still removing what it
 // removed, requests per sync (nothing changed: one; changed singles: no fetch; series fetched in full
-// $batches while the round pages, again after it when they changed meanwhile), immutable ids always.
+// $batches while the round pages, again after it when they changed meanwhile; a listing fetches only
+// masters and exceptions and rebuilds the series from its rows, to the same text), immutable ids always.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CalendarProvider, ChangesSince } from '../../../../workers/sync/providers/calendar-provider';
 import { calendarUrl } from '../../../../workers/sync/providers/graph/calendars';
@@ -201,12 +202,49 @@ describe('requests', () => {
     const listed = changes(await paged.listChanges(calendar, null));
     const pages = graph.stats().byKind['delta'] ?? 0;
     expect(pages).toBeGreaterThan(10);
-    // Master and instances of 25 series: 50 requests in three $batches, sent before the round ended.
-    expect(paged.requestCount()).toBe(pages + 3);
+    // A listing: the masters of 25 series (their occurrences as listed), 25 requests in two $batches,
+    // sent before the round ended.
+    expect(paged.requestCount()).toBe(pages + 2);
     const fetched = await paged.fetchItems(calendar, [...listed.changed.keys()]);
     expect(fetched.found.map((item) => item.ref).sort()).toEqual([...masters].sort());
-    expect(paged.requestCount()).toBe(pages + 3);
-    expect(graph.stats().byKind['batch']).toBe(3);
+    expect(paged.requestCount()).toBe(pages + 2);
+    expect(graph.stats().byKind['batch']).toBe(2);
+    expect(graph.stats().batchItems).toEqual({ eventGet: 25 });
+  });
+
+  it('a listing rebuilds a series from its rows: master and exceptions fetched, no instance list, the same text', async () => {
+    const { master } = weekly('Standup', {
+      exceptions: [
+        { at: 1, patch: { subject: 'Standup (moved)' } },
+        { at: 4, patch: { subject: 'Standup (edited)' } },
+      ],
+      cancelled: [3],
+    });
+    const paged = providerWith({ deltaPageSize: 2 });
+    const listed = changes(await paged.listChanges(calendar, null));
+    const fromRows = (await paged.fetchItems(calendar, [...listed.changed.keys()])).found[0]?.ics;
+    expect(graph.stats().batchItems).toEqual({ eventGet: 3 });
+    // The same series read as any series is read on its own: master and instance list.
+    const read = await paged.readItem(calendar, master.id);
+    expect(graph.stats().batchItems).toEqual({ eventGet: 4, instances: 1 });
+    expect(read.kind === 'found' ? read.item.ics : '').toBe(fromRows);
+    expect(fromRows).toContain('SUMMARY:Standup (edited)');
+    expect(fromRows).toMatch(/^EXDATE/m);
+  });
+
+  it('a round from a cursor fetches a changed series in full: its rows are only what changed', async () => {
+    const { master } = weekly('Planning', {
+      exceptions: [{ at: 1, patch: { subject: 'Planning (moved)' } }],
+    });
+    const first = changes(await provider.listChanges(calendar, null));
+    await provider.fetchItems(calendar, [...first.changed.keys()]);
+    graph.resetStats();
+    graph.store.updateEvent(graph.seed.occurrenceId(master.id, 4), { subject: 'Planning (edited)' });
+    const second = changes(await provider.listChanges(calendar, first.cursor));
+    const ics = (await provider.fetchItems(calendar, [...second.changed.keys()])).found[0]?.ics ?? '';
+    expect(graph.stats().batchItems).toEqual({ eventGet: 1, instances: 1 });
+    expect(ics).toContain('SUMMARY:Planning (moved)');
+    expect(ics).toContain('SUMMARY:Planning (edited)');
   });
 
   it('a series that changed on the server while its round paged is fetched again after the round', async () => {

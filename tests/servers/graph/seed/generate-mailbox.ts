@@ -5,7 +5,8 @@
  */
 import { seededRandom } from '../../seeded-random';
 import type { JsonObject } from '../json';
-import { formatGraphDateTime, numberToWall } from '../time/wall-clock';
+import { formatGraphDateTime, numberToWall, wallToNumber } from '../time/wall-clock';
+import { resolveZone, utcToWall, wallToUtc } from '../time/zones';
 import type { SeedApi } from './seed-api';
 
 export interface GenerateOptions {
@@ -23,6 +24,13 @@ export interface GenerateOptions {
 const ZONES = ['UTC', 'W. Europe Standard Time', 'Pacific Standard Time', 'Europe/Zurich'] as const;
 const SLOT_MS = 15 * 60_000;
 const DAY_MS = 86_400_000;
+const HOUR_MS = 3_600_000;
+
+/** A wall time a spring gap skips in `zone` (Exchange moves it forward, past the event's end). */
+function inGap(wallMs: number, zone: string): boolean {
+  const iana = resolveZone(zone)?.iana ?? 'UTC';
+  return wallToNumber(utcToWall(wallToUtc(numberToWall(wallMs), iana), iana)) !== wallMs;
+}
 const PATTERNS: readonly JsonObject[] = [
   { type: 'weekly', interval: 1, daysOfWeek: ['monday', 'wednesday'], firstDayOfWeek: 'sunday' },
   { type: 'daily', interval: 2 },
@@ -39,8 +47,10 @@ export function generateMailbox(
   const seriesCount = Math.min(options.events, options.series ?? Math.round(options.events * 0.06));
   const slots = Math.floor((options.toMs - options.fromMs) / SLOT_MS);
   for (let n = 0; n < options.events; n += 1) {
-    const startMs = options.fromMs + Math.floor(random() * slots) * SLOT_MS;
+    let startMs = options.fromMs + Math.floor(random() * slots) * SLOT_MS;
     const timeZone = pick(ZONES);
+    // The window's start is any instant, so a slot may fall in a spring gap: an hour later it does not.
+    if (inGap(startMs - (startMs % 1000), timeZone)) startMs += HOUR_MS;
     const allDay = n >= seriesCount && random() < 0.05;
     const durationMs = allDay ? DAY_MS : (1 + Math.floor(random() * 4)) * 30 * 60_000;
     const startWall = numberToWall(allDay ? startMs - (startMs % DAY_MS) : startMs);

@@ -106,6 +106,12 @@ function foldRow(raw: unknown): FoldedRow | null {
   }
 }
 
+/** Starts `work` now; a failure waits, handled, until the caller awaits it. */
+function ahead<T>(work: Promise<T>): Promise<T> {
+  work.catch(() => undefined);
+  return work;
+}
+
 function rowId(row: FoldedRow): string {
   if (row.kind === 'removed') return row.removed.id;
   if (row.kind === 'event') return row.event.id;
@@ -115,7 +121,8 @@ function rowId(row: FoldedRow): string {
 /**
  * Runs one round from `start` (the initial query, or the stored deltaLink) to its deltaLink.
  * `window` is what the returned cursor says it covers. `onRow` sees each row as its page is read, so
- * the caller can start fetching what the round names while the next page travels.
+ * the caller can start fetching what the round names while the next page travels: the next page is
+ * asked for before a page's rows are folded, so the work `onRow` does waits on no request.
  */
 export async function runDeltaRound(
   client: GraphClient,
@@ -125,9 +132,10 @@ export async function runDeltaRound(
   onRow: (row: FoldedRow) => void = () => undefined,
 ): Promise<DeltaRound> {
   const rows = new Map<string, FoldedRow>();
-  let link = start;
+  const prefer = [`odata.maxpagesize=${pageSize}`];
+  let pending = client.send({ path: start, prefer });
   for (;;) {
-    const answer = await client.send({ path: link, prefer: [`odata.maxpagesize=${pageSize}`] });
+    const answer = await pending;
     if (answer.status !== 200) {
       if (isLostState(answer.status, graphErrorOf(answer).code)) return { kind: 'cursor-refused' };
       throw unexpectedAnswer(answer, 'a calendar delta');
@@ -146,6 +154,10 @@ export async function runDeltaRound(
         { cause },
       );
     }
+    const deltaLink = page['@odata.deltaLink'];
+    // A failure of the next page waits, handled, until the loop awaits it.
+    if (deltaLink === undefined)
+      pending = ahead(client.send({ path: page['@odata.nextLink'] ?? '', prefer }));
     for (const raw of page.value) {
       const row = foldRow(raw);
       if (!row) continue;
@@ -155,10 +167,8 @@ export async function runDeltaRound(
       rows.set(id, row);
       onRow(row);
     }
-    const deltaLink = page['@odata.deltaLink'];
     if (deltaLink !== undefined) {
       return { kind: 'round', rows, cursor: encodeCursor({ deltaLink, window }) };
     }
-    link = page['@odata.nextLink'] ?? '';
   }
 }

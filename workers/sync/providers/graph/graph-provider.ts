@@ -52,7 +52,14 @@ import {
   type ProviderStateStore,
 } from './provider-state';
 import { createBatchQueue } from './batch-queue';
-import { listedRound, type ConvertedItems, type EarlySeries, type ListedRound } from './listed-round';
+import {
+  listedRound,
+  type ConvertedItems,
+  type ConvertedSingle,
+  type EarlySeries,
+  type ListedRound,
+} from './listed-round';
+import { listingSeries } from './listing-series';
 import {
   foldChanges,
   membersAfterFetch,
@@ -236,23 +243,45 @@ export function createGraphProvider(deps: GraphProviderDeps): CalendarProvider {
     }
     rounds.delete(calendar.remoteUrl);
     // Each series a page names is fetched while the next pages travel, in shared $batches of 20
-    // (its master and instances, whichever page names it first); listed-round.ts decides whether
-    // the answer can be used once the round is complete.
-    const prefetched = new Map<string, Promise<EarlySeries>>();
+    // (from a cursor: its master and instances, whichever page names it first; a listing: its master
+    // and exceptions, listing-series.ts); listed-round.ts decides whether the answer can be used once
+    // the round is complete. Singles are converted as their page is read, while the next one travels.
+    const prefetched = new Map<string, () => Promise<EarlySeries>>();
+    const convertedSingles = new Map<string, ConvertedSingle>();
+    const listing = cursor === null ? listingSeries(queue) : null;
     const onRow = (row: FoldedRow) => {
       if (row.kind !== 'event') return;
-      const ref = row.event.seriesMasterId ?? null;
-      if (ref === null || row.event.type === GraphEventType.singleInstance || prefetched.has(ref)) return;
+      const { event } = row;
+      if (event.type === GraphEventType.singleInstance) {
+        convertedSingles.set(event.id, { event, items: converted(fetchedSingle(event.id, event), window) });
+        return;
+      }
+      if (listing) {
+        listing.note(row);
+        return;
+      }
+      const ref = event.seriesMasterId ?? null;
+      if (ref === null || prefetched.has(ref)) return;
       // Converted as soon as it arrives: the page mostly waits for the next delta page then.
-      const series = startFetch(queue, client, [ref], () => true, window).then((fetched) => ({
-        fetched,
-        items: converted(fetched, window),
-      }));
-      prefetched.set(ref, ahead(series));
+      const series = ahead(
+        startFetch(queue, client, [ref], () => true, window).then((fetched) => ({
+          fetched,
+          items: converted(fetched, window),
+        })),
+      );
+      prefetched.set(ref, () => series);
     };
     const round = await runDeltaRound(client, start, window, deps.deltaPageSize ?? DELTA_PAGE_SIZE, onRow);
     queue.flush();
     if (round.kind === 'cursor-refused') return round;
+    for (const [ref, rebuild] of listing?.assembled(round.rows.values()) ?? []) {
+      prefetched.set(ref, () =>
+        rebuild().then((fetched) => {
+          if (!fetched) throw new Error(`Series ${ref} is fetched in full after its listing.`);
+          return { fetched, items: converted(fetched, window) };
+        }),
+      );
+    }
     const folded = foldChanges(known, round.rows.values());
     await states.update(calendar, (current) => afterRound(current, cursor, round.cursor, folded.members));
     rounds.set(
@@ -260,6 +289,7 @@ export function createGraphProvider(deps: GraphProviderDeps): CalendarProvider {
       listedRound({
         rows: round.rows.values(),
         singles: folded.singles,
+        convertedSingles,
         prefetched,
         members: folded.members,
       }),
@@ -311,12 +341,14 @@ export function createGraphProvider(deps: GraphProviderDeps): CalendarProvider {
       const prefetched = round?.prefetched.get(ref);
       if (event) {
         round?.singles.delete(ref);
-        const single = converted(fetchedSingle(ref, event), window);
+        const ready = round?.convertedSingles.get(ref);
+        round?.convertedSingles.delete(ref);
+        const single = ready?.event === event ? ready.items : converted(fetchedSingle(ref, event), window);
         found.push(...single.found);
         warnings.push(...single.warnings);
       } else if (prefetched) {
         round?.prefetched.delete(ref);
-        early.push({ ref, series: prefetched });
+        early.push({ ref, series: prefetched() });
       } else toFetch.push(ref);
     }
     if (toFetch.length === 0 && early.length === 0) return { found, missing, warnings };
@@ -413,6 +445,7 @@ export function createGraphProvider(deps: GraphProviderDeps): CalendarProvider {
     create: (calendar, item) => {
       // What the round listed may no longer be what the server holds: fetched again if asked for.
       rounds.get(calendar.remoteUrl)?.singles.clear();
+      rounds.get(calendar.remoteUrl)?.convertedSingles.clear();
       rounds.get(calendar.remoteUrl)?.prefetched.clear();
       return writes.create(calendar, item);
     },

@@ -2,14 +2,17 @@
  * What the Graph provider holds, for one run, of a calendar's last delta round, so that fetching
  * what the round listed costs what the request floor costs (issue 11 point 8):
  *
- * - singles the round listed in full: fetching them again would cost a request;
+ * - singles the round listed in full: fetching them again would cost a request; each converted to
+ *   iCalendar as its page was read, while the next page travelled;
  * - series fetched while the round was still paging (their master and instances queued in shared
  *   `$batch`es as soon as a page named them, converted to iCalendar as soon as they arrived, while
  *   the page mostly waits for the next delta page). A fetch sent mid-round may be older than a later row of
  *   the same series, so one is used only if every row the round gave of the series carries the etag
  *   the fetched instance with that id has; otherwise it is fetched again after the round, as every
  *   series was before (docs/sync-rules.md rules 17, 42: the round's cursor is stored once what it
- *   listed is applied, so nothing older than the round may be applied under it);
+ *   listed is applied, so nothing older than the round may be applied under it). A listing round
+ *   (from no cursor) fetches only their masters and exceptions and rebuilds each series from its
+ *   rows when the engine asks for it (listing-series.ts);
  * - the members (which item each listed instance id belongs to, provider-state.ts) as a map kept
  *   up to date in memory: a fetch changes the stored state only when it changed a series' instance
  *   ids, instead of reading and writing the whole map for every batch.
@@ -90,10 +93,18 @@ export interface EarlySeries {
   readonly items: ConvertedItems;
 }
 
+/** A single converted while the round paged: used only for that very row (a later one replaces it). */
+export interface ConvertedSingle {
+  readonly event: GraphEvent;
+  readonly items: ConvertedItems;
+}
+
 export interface ListedRound {
   readonly singles: Map<string, GraphEvent>;
-  /** Series fetches started while the round paged, by ref; taken by the fetch that uses them. */
-  readonly prefetched: Map<string, Promise<EarlySeries>>;
+  readonly convertedSingles: Map<string, ConvertedSingle>;
+  /** Series fetched while the round paged, by ref, started or rebuilt when taken by the fetch that
+   *  uses them. */
+  readonly prefetched: Map<string, () => Promise<EarlySeries>>;
   readonly members: MemberIndex;
   /** The fetched series agrees with every row the round gave of it (see above). */
   agrees(ref: string, fetched: FetchedGraphItems): boolean;
@@ -124,12 +135,14 @@ function seriesRows(rows: Iterable<FoldedRow>): Map<string, Map<string, string |
 export function listedRound(input: {
   readonly rows: Iterable<FoldedRow>;
   readonly singles: Map<string, GraphEvent>;
-  readonly prefetched: Map<string, Promise<EarlySeries>>;
+  readonly convertedSingles?: Map<string, ConvertedSingle>;
+  readonly prefetched: Map<string, () => Promise<EarlySeries>>;
   readonly members: Members;
 }): ListedRound {
   const rows = seriesRows(input.rows);
   return {
     singles: input.singles,
+    convertedSingles: input.convertedSingles ?? new Map<string, ConvertedSingle>(),
     prefetched: input.prefetched,
     members: memberIndex(input.members),
     agrees(ref, fetched) {

@@ -99,7 +99,7 @@ function instancesUrl(masterId: string, window: SyncWindow): string {
   return `/me/events/${encodeURIComponent(masterId)}/instances?startDateTime=${start}&endDateTime=${end}`;
 }
 
-const eventUrl = (id: string) => `/me/events/${encodeURIComponent(id)}`;
+export const eventUrl = (id: string) => `/me/events/${encodeURIComponent(id)}`;
 
 /** Instances per page: a weekly series over the three-year window is one page, not sixteen of ten. */
 export const INSTANCES_PAGE_SIZE = 500;
@@ -123,7 +123,7 @@ function unreadable(what: string, cause: unknown): AppError {
  * holding it for every occurrence of every series a first sync fetches keeps the heap down (5,000
  * events with 300 series: about 40 MB). Exceptions keep everything: they carry their own fields.
  */
-function keptOf(event: GraphEvent): GraphEvent {
+export function keptOf(event: GraphEvent): GraphEvent {
   if (event.type !== GraphEventType.occurrence) return event;
   const etag = event['@odata.etag'];
   return {
