@@ -4,7 +4,7 @@ import { DAY_MS, YEAR_MS } from '../core/occurrences/time-range';
 import { ensureWindowCovers, rematerializeIfZoneChanged } from '../core/occurrences/window';
 import { readSettings } from '../core/settings/settings';
 import { db, pageContext } from '../lib/db';
-import { locale, setLocale } from '../lib/i18n/locale';
+import { locale, setClockSetting, setLocale } from '../lib/i18n/locale';
 import { resolveLocale } from '../lib/language';
 import { replaySettingsJournal } from '../lib/settings-journal';
 import { replayNotedWrites } from '../pages/agenda/pending-writes';
@@ -58,6 +58,7 @@ export async function startUp(): Promise<void> {
   await replayNotedWrites();
   const settings = await readSettings(db);
   setLocale(resolveLocale(settings.language, navigator.languages));
+  setClockSetting(settings.clock);
   applyTheme(settings.theme);
   writeBootPreferences(settings);
   await ensureDefaults(db, pageContext(), {

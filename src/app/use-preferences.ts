@@ -1,13 +1,13 @@
 import { createEffect, onCleanup, type Accessor } from 'solid-js';
 import type { Settings } from '../core/settings/settings';
-import { setLocale } from '../lib/i18n/locale';
+import { setClockSetting, setLocale } from '../lib/i18n/locale';
 import { resolveLocale } from '../lib/language';
 import type { LiveResult } from '../lib/live-query';
 import { applyTheme } from '../lib/theme';
 import { writeBootPreferences } from './boot-preferences';
 
 /**
- * Applies the stored theme and language to the document as they change (here or in another tab), and
+ * Applies the stored theme, language and clock (12 / 24 h) to the document as they change (here or in another tab), and
  * follows the browser when they are "system" / "automatic". Nothing happens until settings are read,
  * so start-up's choice (src/app/startup.ts) is not overwritten by defaults.
  */
@@ -26,6 +26,11 @@ export function usePreferences(settings: Accessor<LiveResult<Settings>>): void {
   };
 
   createEffect(applyLanguage);
+  // The 12 / 24-hour setting: intlLocale() carries it to every formatter.
+  createEffect(() => {
+    const value = current();
+    if (value) setClockSetting(value.clock);
+  });
   createEffect(applyCurrentTheme);
   // The next start paints its first frame with these (boot-preferences.ts).
   createEffect(() => {

@@ -49,12 +49,20 @@ export function formatDateSpan(first: string, last: string, locale: string): str
 }
 
 /**
+ * Whether times in `locale` use a 12-hour clock: the language and region's own, or the user's setting
+ * when the locale carries it as an hour-cycle extension ("en-GB-u-hc-h12", see intlLocale()).
+ */
+export function uses12HourClock(locale: string): boolean {
+  const { hourCycle } = new Intl.DateTimeFormat(locale, { hour: 'numeric' }).resolvedOptions();
+  return hourCycle === 'h11' || hourCycle === 'h12';
+}
+
+/**
  * Hours as the locale writes them: two digits on a 24-hour clock ("09:15"), as few as needed on a
  * 12-hour one ("9:15 AM"). Intl's `numeric` alone gives "9:15" in en-GB.
  */
 function hourStyle(locale: string): '2-digit' | 'numeric' {
-  const { hourCycle } = new Intl.DateTimeFormat(locale, { hour: 'numeric' }).resolvedOptions();
-  return hourCycle === 'h23' || hourCycle === 'h24' ? '2-digit' : 'numeric';
+  return uses12HourClock(locale) ? 'numeric' : '2-digit';
 }
 
 /** A clock time ("14:00", or "2:00 PM" where the locale says so) of an instant in a zone. */

@@ -2,14 +2,34 @@ export const Locale = { en: 'en', fr: 'fr' } as const;
 export type Locale = (typeof Locale)[keyof typeof Locale];
 
 /**
- * A message catalog for one feature: English is the source, French must have exactly the same keys
- * (the type makes a missing translation a compile error). Values may use `{name}` placeholders.
+ * A message that names a count: one text per plural category of `Intl.PluralRules`, chosen by the
+ * `count` parameter ("1 event" / "2 events"; French "0 événement" is `one`, as French counts zero).
+ * `one` and `other` are required in every language; `many` (French for a million and more, "1 million
+ * d'événements") falls back to `other` when absent. English and French need no other category.
  */
-export type Catalog<K extends string> = Readonly<Record<Locale, Readonly<Record<K, string>>>>;
+export interface PluralMessage {
+  readonly one: string;
+  readonly other: string;
+  readonly many?: string;
+}
 
-export function defineCatalog<const K extends string>(catalog: {
-  en: Readonly<Record<K, string>>;
-  fr: Readonly<Record<NoInfer<K>, string>>;
-}): Catalog<K> {
-  return catalog;
+export type Message = string | PluralMessage;
+
+/** French's shape for an English message: a text for a text, every plural form for a plural. */
+export type TranslationOf<M> = { readonly [K in keyof M]: M[K] extends string ? string : PluralMessage };
+
+/** A message catalog for one feature, English and French, in the shape English gave it. */
+export type Catalog<M> = Readonly<Record<Locale, Readonly<M>>>;
+
+/**
+ * A message catalog for one feature: English is the source, French must have exactly the same keys
+ * and, for a plural message, every form (the type makes a missing translation a compile error).
+ * Values may use `{name}` placeholders; a plural message picks its form by `{count}`.
+ */
+export function defineCatalog<M extends Readonly<Record<string, Message>>>(catalog: {
+  en: M;
+  fr: TranslationOf<NoInfer<M>>;
+}): Catalog<M> {
+  // TranslationOf<M> has M's keys and, key by key, the same kind of value (a text or every form).
+  return catalog as Catalog<M>;
 }

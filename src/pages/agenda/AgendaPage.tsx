@@ -3,8 +3,10 @@ import { createEffect, createMemo, createSignal, lazy, on, Show, untrack, type J
 import type { EditScope } from '../../core/ical/event-draft';
 import type { Calendar } from '../../core/model/calendar';
 import type { TimeRange } from '../../core/occurrences/time-range';
+import { defaultCalendarFor } from '../../core/settings/default-calendar';
 import { pageContext, viewerZone } from '../../lib/db';
 import { intlLocale, locale, useCatalog } from '../../lib/i18n/locale';
+import { useSettings } from '../../lib/settings';
 import { AgendaToolbar } from './AgendaToolbar';
 import { CalendarDialog } from './CalendarDialog';
 import { CalendarSidebar } from './CalendarSidebar';
@@ -18,9 +20,9 @@ import { agendaTitle } from './agenda-title';
 import { shiftAgendaDate, todayIso } from './agenda-route';
 import { useAgendaUrl } from './agenda-url';
 import { visibleRange } from './visible-range';
-import { firstDayOfWeek } from './week-start';
 import { appErrorMessage } from './app-error-message';
 import type { CalendarHandlers } from './calendar-options';
+import { agendaPreferences, samePreferences } from './calendar-preferences';
 import type { EditorRequest } from './editor-session';
 import { instantOfFcString } from './fc-dates';
 import { parseOccurrenceId } from './occurrence-ref';
@@ -59,7 +61,13 @@ export function AgendaPage(): JSX.Element {
   const t = useCatalog(agendaMessages);
   const url = useAgendaUrl();
   const zone = viewerZone();
-  const firstDay = (): number => firstDayOfWeek(intlLocale()) ?? 1;
+  const settings = useSettings();
+  // Settings › Preferences: the week's first day, clock, week numbers and second zone, applied live.
+  const preferences = createMemo(() => agendaPreferences(settings(), intlLocale()), undefined, {
+    equals: samePreferences,
+  });
+  const firstDay = (): number => preferences().firstDay;
+  const duration = (): number => settings().defaultDurationMinutes;
   // From the URL, so the occurrences are read while FullCalendar loads (and on each navigation before
   // it redraws); FullCalendar's `datesSet` below corrects it should the two ever differ.
   const urlRange = createMemo(() => visibleRange(url.view(), url.date(), firstDay(), zone));
@@ -99,25 +107,24 @@ export function AgendaPage(): JSX.Element {
   const confirm = async (question: Confirmation): Promise<boolean> =>
     (await confirmPrompt.ask(question)) === true;
 
-  /** The first visible calendar the user may write to (else any writable one). */
-  const defaultCalendar = createMemo(() => {
-    const writable = data.calendars().filter((c) => !c.readOnly);
-    return (writable.find((c) => c.visible === 1) ?? writable[0])?.id ?? null;
-  });
+  /** Settings' default calendar while it is there and writable, else the first shown writable one. */
+  const defaultCalendar = createMemo(() =>
+    defaultCalendarFor(data.calendars(), settings().defaultCalendarId),
+  );
 
   const openNew = (request: EditorRequest): void => {
     setEditor(null);
     setEditor(request);
   };
   const newEventNow = (): void => {
-    openNew({ kind: 'new', draft: defaultNewDraft(pageContext().now(), zone, url.date()) });
+    openNew({ kind: 'new', draft: defaultNewDraft(pageContext().now(), zone, url.date(), duration()) });
   };
 
   // `?new=` and `?event=` open the editor once, then leave the URL.
   createEffect(
     on([url.newParam, url.eventParam], ([newParam, eventParam]) => {
       if (newParam !== null) {
-        openNew({ kind: 'new', draft: draftFromNewParam(newParam, pageContext().now(), zone) });
+        openNew({ kind: 'new', draft: draftFromNewParam(newParam, pageContext().now(), zone, duration()) });
       } else if (eventParam !== null) {
         const ref = parseOccurrenceId(eventParam);
         if (ref) openNew({ kind: 'edit', ref });
@@ -133,7 +140,7 @@ export function AgendaPage(): JSX.Element {
       );
     },
     onSelect: (span) => {
-      openNew({ kind: 'new', draft: draftFromSelection(span, zone) });
+      openNew({ kind: 'new', draft: draftFromSelection(span, zone, duration()) });
     },
     onOpen: (event) => {
       openNew({ kind: 'edit', ref: { eventId: event.eventId, recurrenceId: event.recurrenceId } });
@@ -233,6 +240,7 @@ export function AgendaPage(): JSX.Element {
             date={url.date()}
             events={data.events()}
             locale={locale()}
+            preferences={preferences()}
             timeZone={zone}
             handlers={handlers}
             onLoadError={report}

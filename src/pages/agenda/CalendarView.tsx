@@ -2,11 +2,10 @@ import type { EventInput } from 'fullcalendar';
 import { createEffect, createSignal, on, onCleanup, onMount, Show, type JSX } from 'solid-js';
 import type { Locale } from '../../lib/i18n/i18n-types';
 import { afterPaint } from '../../lib/after-paint';
-import { intlLocale } from '../../lib/i18n/locale';
 import type { AgendaView } from './agenda-route';
 import type { AgendaCalendar } from './calendar-instance';
 import type { CalendarHandlers } from './calendar-options';
-import { firstDayOfWeek } from './week-start';
+import { samePreferences, type AgendaPreferences } from './calendar-preferences';
 import './calendar-skeleton.css';
 
 export interface CalendarViewProps {
@@ -14,6 +13,8 @@ export interface CalendarViewProps {
   readonly date: string;
   readonly events: readonly EventInput[];
   readonly locale: Locale;
+  /** Settings › Preferences as the calendar applies them (first day, clock, week numbers, second zone). */
+  readonly preferences: AgendaPreferences;
   readonly timeZone: string;
   readonly handlers: CalendarHandlers;
   /** FullCalendar's code could not be loaded (offline without the service worker's copy). */
@@ -66,7 +67,7 @@ export function CalendarView(props: CalendarViewProps): JSX.Element {
       date: props.date,
       events: props.events,
       locale: props.locale,
-      firstDay: firstDayOfWeek(intlLocale()) ?? 1,
+      preferences: props.preferences,
       timeZone: props.timeZone,
       handlers: props.handlers,
     });
@@ -132,7 +133,17 @@ export function CalendarView(props: CalendarViewProps): JSX.Element {
   createEffect(
     on(
       () => props.locale,
-      (locale) => calendar?.setLocale(locale, firstDayOfWeek(intlLocale()) ?? 1),
+      (locale) => calendar?.setLocale(locale),
+      { defer: true },
+    ),
+  );
+  createEffect(
+    on(
+      () => props.preferences,
+      (preferences, previous) => {
+        if (previous === undefined || !samePreferences(preferences, previous))
+          calendar?.setPreferences(preferences);
+      },
       { defer: true },
     ),
   );

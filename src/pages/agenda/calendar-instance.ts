@@ -4,6 +4,7 @@ import 'fullcalendar/themes/classic/theme.css';
 import type { Locale } from '../../lib/i18n/i18n-types';
 import type { AgendaView } from './agenda-route';
 import { calendarOptions, fcLocale, SCROLL_TIME, type CalendarHandlers } from './calendar-options';
+import { preferenceOptions, type AgendaPreferences } from './calendar-preferences';
 import { sameEvents } from './same-events';
 import { createSavingMarks } from './saving-marks';
 import { FC_VIEW_TYPE } from './fc-views';
@@ -17,7 +18,7 @@ export interface CalendarInit {
   readonly date: string;
   readonly events: readonly EventInput[];
   readonly locale: Locale;
-  readonly firstDay: number;
+  readonly preferences: AgendaPreferences;
   readonly timeZone: string;
   readonly handlers: CalendarHandlers;
 }
@@ -35,7 +36,9 @@ export interface AgendaCalendar {
   show(view: AgendaView, date: string): void;
   /** Replaces the one event source when the events differ (the calendar is never re-created). */
   setEvents(events: readonly EventInput[]): void;
-  setLocale(locale: Locale, firstDay: number): void;
+  setLocale(locale: Locale): void;
+  /** Applies Settings › Preferences (first day, clock, week numbers, second zone) in one redraw. */
+  setPreferences(preferences: AgendaPreferences): void;
   destroy(): void;
 }
 
@@ -83,8 +86,7 @@ export function createAgendaCalendar(container: HTMLElement, init: CalendarInit)
       replaceSource(stored.size === 0 ? events : withStoredTimes(events, stored));
   });
   const calendar = new Calendar(container, {
-    ...calendarOptions(init.handlers, init.timeZone, init.locale, marks),
-    firstDay: init.firstDay,
+    ...calendarOptions(init.handlers, init.timeZone, init.locale, marks, init.preferences),
     initialView: FC_VIEW_TYPE[init.view],
     initialDate: init.date,
     eventSources: [{ id: SOURCE_ID, events: [...init.events] }],
@@ -106,9 +108,16 @@ export function createAgendaCalendar(container: HTMLElement, init: CalendarInit)
       // Live queries re-run on any write to their tables; most re-runs change nothing on screen.
       else replaceSource(events);
     },
-    setLocale: (locale, firstDay) => {
+    setLocale: (locale) => {
       calendar.setOption('locale', fcLocale(locale));
-      calendar.setOption('firstDay', firstDay);
+    },
+    setPreferences: (preferences) => {
+      const options = preferenceOptions(preferences, init.timeZone);
+      calendar.batchRendering(() => {
+        for (const [name, value] of Object.entries(options)) {
+          calendar.setOption(name as keyof typeof options, value as never);
+        }
+      });
     },
     destroy: () => {
       destroyed = true;

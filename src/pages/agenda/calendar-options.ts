@@ -9,7 +9,7 @@ import type { Locale } from '../../lib/i18n/i18n-types';
 import { intlLocale } from '../../lib/i18n/locale';
 import type { FcSpan } from './fc-dates';
 import { ChangeOutcome, type SavingMarks } from './saving-marks';
-import { firstDayOfWeek } from './week-start';
+import { localePreferences, preferenceOptions, type AgendaPreferences } from './calendar-preferences';
 import { agendaEventProps, type AgendaEventProps } from './to-calendar-event';
 
 export interface CalendarHandlers {
@@ -104,40 +104,26 @@ function decorateEvent(
   }
 }
 
-const twoDigits = (value: number): string => String(value).padStart(2, '0');
-
-/** What FullCalendar passes to a function formatter (its type lives in a dependency of FullCalendar). */
-type FormattingData = Parameters<
-  Extract<NonNullable<CalendarOptions['slotHeaderFormat']>, (info: never) => string>
->[0];
-
-/**
- * The time grid's hour labels, "08:00" in every language. A function, not a format object: for an
- * object FullCalendar 7.1 builds a new Intl.DateTimeFormat for every label at every render (the
- * agenda's costliest start-up work on a phone); the wall clock it passes is already in our zone.
- */
-export function slotLabel(info: FormattingData): string {
-  return `${twoDigits(info.date.hour)}:${twoDigits(info.date.minute)}`;
-}
-
 /** Where a day or week view opens: the working morning, not midnight. */
 export const SCROLL_TIME = '08:00:00';
 
 /**
- * Everything about the calendar that does not change while the page is open; `marks` keeps the events
- * whose change is still being saved.
+ * Everything about the calendar that does not change while the page is open, with the preferences it
+ * starts with (they change through calendar-instance.ts); `marks` keeps the events whose change is
+ * still being saved.
  */
 export function calendarOptions(
   handlers: CalendarHandlers,
   timeZone: string,
   locale: Locale,
   marks: SavingMarks,
+  prefs: AgendaPreferences = localePreferences(intlLocale()),
 ): CalendarOptions {
   return {
     plugins: [dayGridPlugin, timeGridPlugin, listPlugin, interactionPlugin, classicTheme],
     locales: [frLocale],
     locale: fcLocale(locale),
-    firstDay: firstDayOfWeek(intlLocale()) ?? 1,
+    ...preferenceOptions(prefs, timeZone),
     timeZone,
     headerToolbar: false,
     height: '100%',
@@ -148,8 +134,6 @@ export function calendarOptions(
     dayMaxEvents: true,
     eventInteractive: true,
     navLinks: false,
-    eventTimeFormat: { hour: '2-digit', minute: '2-digit', hour12: false },
-    slotHeaderFormat: slotLabel,
     scrollTime: SCROLL_TIME,
     datesSet: (info) => {
       handlers.onDatesSet({ startStr: info.startStr, endStr: info.endStr, allDay: true }, info.view.title);

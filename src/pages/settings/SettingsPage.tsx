@@ -5,6 +5,7 @@ import { createLiveQuery } from '../../lib/live-query';
 import { db } from '../../lib/db';
 import { SyncIssuesPanel } from '../../components/sync';
 import { AccountsSection } from './accounts/AccountsSection';
+import { AgendaPreferencesSection } from './AgendaPreferencesSection';
 import { BackgroundSection } from './BackgroundSection';
 import { PreferencesSection } from './PreferencesSection';
 import { settingsMessages } from './settings-messages';
@@ -35,7 +36,12 @@ export function SettingsPage(): JSX.Element {
             </p>
           }
         >
-          {(current) => <PreferencesSection settings={current()} />}
+          {(current) => (
+            <>
+              <PreferencesSection settings={current()} />
+              <AgendaPreferencesSection settings={current()} />
+            </>
+          )}
         </Show>
         <AccountsSection />
         <Show when={hasRemoteAccounts()}>

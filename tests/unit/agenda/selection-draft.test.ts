@@ -84,3 +84,34 @@ describe('draftFromNewParam', () => {
     });
   });
 });
+
+describe('the default duration from Settings', () => {
+  it('gives a new event that length', () => {
+    expect(defaultNewDraft(tenTwenty, zone, undefined, 45).timing).toMatchObject({
+      start: '2026-03-10T11:00',
+      end: '2026-03-10T11:45',
+    });
+    expect(draftFromNewParam('2026-05-01T08:15', tenTwenty, zone, 120).timing).toMatchObject({
+      start: '2026-05-01T08:15',
+      end: '2026-05-01T10:15',
+    });
+    expect(draftFromNewParam('1', tenTwenty, zone, 15).timing).toMatchObject({
+      start: '2026-03-10T11:00',
+      end: '2026-03-10T11:15',
+    });
+  });
+
+  it('applies to a click on one slot, not to a longer range the user dragged', () => {
+    const click = {
+      startStr: '2026-03-10T14:30:00+01:00',
+      endStr: '2026-03-10T15:00:00+01:00',
+      allDay: false,
+    };
+    expect(draftFromSelection(click, zone, 90).timing).toMatchObject({
+      start: '2026-03-10T14:30',
+      end: '2026-03-10T16:00',
+    });
+    const dragged = { ...click, endStr: '2026-03-10T15:30:00+01:00' };
+    expect(draftFromSelection(dragged, zone, 90).timing).toMatchObject({ end: '2026-03-10T15:30' });
+  });
+});

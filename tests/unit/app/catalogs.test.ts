@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { shellMessages } from '../../../src/app/shell-messages';
 import { shortcutMessages } from '../../../src/app/shortcut-messages';
-import type { Catalog } from '../../../src/lib/i18n/i18n-types';
+import type { Catalog, Message } from '../../../src/lib/i18n/i18n-types';
 import { errorMessages } from '../../../src/lib/error-messages';
 import { dashboardMessages } from '../../../src/pages/dashboard/dashboard-messages';
 import { settingsMessages } from '../../../src/pages/settings/settings-messages';
@@ -9,7 +9,7 @@ import { backgroundMessages } from '../../../src/pages/settings/background-messa
 import { reminderMessages } from '../../../src/pages/agenda/reminder-messages';
 import { syncLogMessages } from '../../../src/pages/settings/sync-log/sync-log-messages';
 
-const catalogs: Record<string, Catalog<string>> = {
+const catalogs: Record<string, Catalog<Readonly<Record<string, Message>>>> = {
   shell: shellMessages,
   shortcuts: shortcutMessages,
   errors: errorMessages,
@@ -21,6 +21,13 @@ const catalogs: Record<string, Catalog<string>> = {
 };
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((match) => match[1]).sort();
+/** A message's texts: itself, or each plural form. */
+const forms = (message: Message | undefined): string[] =>
+  message === undefined
+    ? []
+    : typeof message === 'string'
+      ? [message]
+      : [message.one, message.other, ...(message.many === undefined ? [] : [message.many])];
 
 describe.each(Object.entries(catalogs))('the %s catalog', (_name, catalog) => {
   it('has the same keys in French and English', () => {
@@ -29,16 +36,21 @@ describe.each(Object.entries(catalogs))('the %s catalog', (_name, catalog) => {
 
   it('has no empty or untrimmed strings', () => {
     for (const locale of ['en', 'fr'] as const) {
-      for (const [key, text] of Object.entries(catalog[locale])) {
-        expect(text.trim(), `${locale}.${key}`).not.toBe('');
-        expect(text, `${locale}.${key}`).toBe(text.trim());
+      for (const [key, message] of Object.entries(catalog[locale])) {
+        for (const text of forms(message)) {
+          expect(text.trim(), `${locale}.${key}`).not.toBe('');
+          expect(text, `${locale}.${key}`).toBe(text.trim());
+        }
       }
     }
   });
 
   it('uses the same placeholders in both languages', () => {
     for (const [key, english] of Object.entries(catalog.en)) {
-      expect(placeholders(catalog.fr[key] ?? ''), key).toEqual(placeholders(english));
+      const french = catalog.fr[key];
+      expect(typeof french, key).toBe(typeof english);
+      const expected = [...new Set(forms(english).flatMap(placeholders))].sort();
+      for (const text of forms(french)) expect(placeholders(text), key).toEqual(expected);
     }
   });
 });
