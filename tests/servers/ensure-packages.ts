@@ -19,6 +19,8 @@ export interface DebianTool {
 export const SERVER_TOOLS: readonly DebianTool[] = [
   { binary: 'radicale', packageName: 'radicale' },
   { binary: 'xandikos', packageName: 'xandikos' },
+  // IMAP for the mail bridge's tests (tests/servers/dovecot.ts); pulls in dovecot-core.
+  { binary: 'dovecot', packageName: 'dovecot-imapd' },
 ];
 
 export const VDIRSYNCER: DebianTool = { binary: 'vdirsyncer', packageName: 'vdirsyncer' };
@@ -80,7 +82,7 @@ export async function ensureDebianTools(tools: readonly DebianTool[]): Promise<v
   }
 }
 
-/** Radicale and Xandikos, the two servers every CalDAV contract test runs against. */
+/** Radicale and Xandikos, the two servers every CalDAV contract test runs against, and Dovecot. */
 export function ensureServerPackages(): Promise<void> {
   return ensureDebianTools(SERVER_TOOLS);
 }
