@@ -5,7 +5,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createEvent, deleteOccurrence, moveOccurrence } from '../../../src/core/agenda/commands';
 import { GraphFaultKind } from '../../servers/graph/index';
-import { at, createGraphHarness, type GraphHarness, type GraphMiddleware } from './graph-harness';
+import { at, createGraphHarness, startMs, type GraphHarness, type GraphMiddleware } from './graph-harness';
 
 let h: GraphHarness;
 
@@ -110,6 +110,143 @@ describe('a create whose answer is lost (Graph)', () => {
     expect(new Set(keys).size).toBe(1);
     expect(h.graph.inspect.events(h.graphCalendarId).map((json) => json['subject'])).toEqual(['Review']);
     expect((await h.events()).map((event) => event.summary)).toEqual(['Review']);
+    expect(await h.db.outbox.count()).toBe(0);
+  });
+
+  it('rule 46: a create whose answer was lost, edited here before the next sync, puts the edit on Microsoft 365 (its transactionId answers the event the first attempt made, not the text sent; found by the Graph convergence test)', async () => {
+    const id = await createEvent(
+      h.db,
+      {
+        calendarId: h.calendarId,
+        draft: {
+          title: 'Review',
+          location: '',
+          description: '',
+          timing: { allDay: false, start: '2026-03-13T10:00', end: '2026-03-13T11:00', timeZone: 'UTC' },
+          repeat: null,
+        },
+      },
+      h.ctx,
+    );
+    let armed = true;
+    h.middleware.push((request, next) => {
+      if (armed && request.method === 'POST' && request.url.endsWith('/events')) {
+        h.graph.faults.plan.setPlan({ mode: 'schedule', faults: [GraphFaultKind.dropResponse] });
+      }
+      return next();
+    });
+    await expect(h.sync()).rejects.toMatchObject({ kind: 'network' });
+    armed = false;
+    await h.editLocal(id, {
+      title: 'Review with Ana',
+      timing: { allDay: false, start: '2026-03-14T10:00', end: '2026-03-14T11:00', timeZone: 'UTC' },
+    });
+    await h.sync();
+    await h.sync();
+
+    const [onServer, ...more] = h.graph.inspect.events(h.graphCalendarId);
+    expect(more).toEqual([]);
+    expect(onServer?.['subject']).toBe('Review with Ana');
+    expect(startMs(onServer ?? {})).toBe(Date.UTC(2026, 2, 14, 10));
+    const local = await h.events();
+    expect(local.map((event) => [event.id, event.summary, event.href])).toEqual([
+      [id, 'Review with Ana', onServer?.['id']],
+    ]);
+    expect(await h.db.conflicts.count()).toBe(0);
+    expect(await h.db.outbox.count()).toBe(0);
+  });
+
+  it('rule 46: … and one retitled by another client meanwhile, unchanged here, shows their title here (the answer is their version, not the text sent)', async () => {
+    const id = await createEvent(
+      h.db,
+      {
+        calendarId: h.calendarId,
+        draft: {
+          title: 'Review',
+          location: '',
+          description: '',
+          timing: { allDay: false, start: '2026-03-13T10:00', end: '2026-03-13T11:00', timeZone: 'UTC' },
+          repeat: null,
+        },
+      },
+      h.ctx,
+    );
+    let armed = true;
+    h.middleware.push((request, next) => {
+      if (armed && request.method === 'POST' && request.url.endsWith('/events')) {
+        h.graph.faults.plan.setPlan({ mode: 'schedule', faults: [GraphFaultKind.dropResponse] });
+      }
+      return next();
+    });
+    await expect(h.sync()).rejects.toMatchObject({ kind: 'network' });
+    armed = false;
+    const [made] = h.graph.inspect.events(h.graphCalendarId);
+    const madeId = made?.['id'];
+    if (typeof madeId !== 'string') throw new Error('the create did not arrive');
+    expect(h.graph.store.updateEvent(madeId, { subject: 'Review (room 4)' }).ok).toBe(true);
+
+    await h.sync();
+    await h.sync();
+
+    expect(h.graph.inspect.events(h.graphCalendarId).map((json) => json['subject'])).toEqual([
+      'Review (room 4)',
+    ]);
+    expect((await h.events()).map((event) => [event.id, event.summary])).toEqual([[id, 'Review (room 4)']]);
+    expect(await h.db.conflicts.count()).toBe(0);
+    expect(await h.db.outbox.count()).toBe(0);
+  });
+
+  it('rules 3, 46: … and a series so created, retitled and moved here while another client cancelled an occurrence, keeps every change: the title on both sides, the cancellation, the move as a conflict copy (found by the Graph convergence test, seed 42 case 134)', async () => {
+    const id = await createEvent(
+      h.db,
+      {
+        calendarId: h.calendarId,
+        draft: {
+          title: 'Standup',
+          location: '',
+          description: '',
+          timing: { allDay: false, start: '2026-03-16T09:00', end: '2026-03-16T09:30', timeZone: 'UTC' },
+          repeat: { frequency: 'daily', interval: 1, byDay: [], end: { kind: 'count', count: 4 } },
+        },
+      },
+      h.ctx,
+    );
+    let armed = true;
+    h.middleware.push((request, next) => {
+      if (armed && request.method === 'POST' && request.url.endsWith('/events')) {
+        h.graph.faults.plan.setPlan({ mode: 'schedule', faults: [GraphFaultKind.dropResponse] });
+      }
+      return next();
+    });
+    await expect(h.sync()).rejects.toMatchObject({ kind: 'network' });
+    armed = false;
+    await h.editLocal(id, {
+      title: 'Standup (moved)',
+      timing: { allDay: false, start: '2026-03-16T10:00', end: '2026-03-16T10:30', timeZone: 'UTC' },
+    });
+    const [master] = h.graph.inspect.events(h.graphCalendarId);
+    const masterId = master?.['id'];
+    if (typeof masterId !== 'string') throw new Error('the create did not arrive');
+    const instances = h.graph.store.instancesOf(masterId, Date.UTC(2026, 2, 1), Date.UTC(2026, 3, 1));
+    const third = instances.ok ? instances.value[2] : undefined;
+    expect(h.graph.store.deleteEvent(third?.id ?? 'none').ok).toBe(true);
+
+    await h.sync();
+    await h.sync();
+
+    // The title changed here only: merged. The series placed anew here while an occurrence was
+    // cancelled there: the server's placement and cancellation are kept, the move is a conflict copy.
+    expect(h.graph.inspect.events(h.graphCalendarId).map((json) => [json['id'], json['subject']])).toEqual([
+      [masterId, 'Standup (moved)'],
+    ]);
+    const [local, ...others] = await h.events();
+    expect(others).toEqual([]);
+    expect(local).toMatchObject({ id, summary: 'Standup (moved)', href: masterId });
+    const starts = (await h.db.occurrences.where('eventId').equals(id).toArray()).map((o) => o.start).sort();
+    expect(starts).toEqual([Date.UTC(2026, 2, 16, 9), Date.UTC(2026, 2, 17, 9), Date.UTC(2026, 2, 19, 9)]);
+    const copies = await h.db.conflicts.toArray();
+    expect(copies).toHaveLength(1);
+    expect(copies[0]?.localIcs).toContain('DTSTART:20260316T100000Z');
     expect(await h.db.outbox.count()).toBe(0);
   });
 

@@ -21,7 +21,7 @@ import {
 import type { SyncRun } from './sync-run';
 import { revertForbidden, revertUnrepresentable } from './revert-refused';
 import { markTombstone } from './tombstones';
-import { sendTracked } from './tracked-write';
+import { sendTracked, textsMayHaveArrived } from './tracked-write';
 import { keepRefusedParts, resolveWriteConflict } from './write-conflict';
 
 /** Edited on the server, deleted here: the edit wins and comes back (rule 4). */
@@ -80,6 +80,8 @@ async function pushWrite(run: SyncRun, entry: OutboxEntry, event: EventRecord): 
   // Each attempt is listed before sending (tracked-write.ts): if its answer is lost, a later delete or
   // the pull knows which text the server may hold from this device.
   const send = (write: () => Promise<WriteOutcome>) => sendTracked(run, entry, event.ics, write);
+  // What earlier attempts of this create may have left on the server, before this one is listed.
+  const earlier = event.href === null ? textsMayHaveArrived(entry) : [];
   try {
     if (event.href === null)
       outcome = await send(() => run.provider.create(run.remote, createOf(event, null)));
@@ -98,6 +100,8 @@ async function pushWrite(run: SyncRun, entry: OutboxEntry, event: EventRecord): 
   }
 
   if (outcome.kind === 'gone' && event.href !== null) return recreateOrFollow(run, entry, event, event.href);
+  if (outcome.kind === 'written' && href === null && earlier.length > 0)
+    return settleKeyedCreate(run, entry, event, outcome, earlier);
   if (outcome.kind === 'written') {
     const written = {
       href: outcome.ref,
@@ -126,6 +130,28 @@ async function pushWrite(run: SyncRun, entry: OutboxEntry, event: EventRecord): 
   }
   const result = await resolveWriteConflict(run, entry, event, href);
   if (result === 'server-gone') return recreateOrFollow(run, entry, event, href);
+}
+
+/**
+ * A create sent again after an attempt whose answer was lost, to a server that chooses the ref and
+ * knows a retry by its key (Graph's `transactionId`, docs/sync-rules.md rule 46): it answers with the
+ * item the first attempt made, as it is now, which may hold an earlier text of this device's and
+ * another client's edits rather than the text just sent. So the item is read back and the text here
+ * merged into it (rule 3) against the earlier text it holds (write-conflict.ts), as a create meeting
+ * its own earlier arrival is where the client chooses the ref. Found by the Graph convergence test: a
+ * series created here, its answers lost, then retimed and retitled here while another client
+ * cancelled an occurrence: the retime and the title were lost on both sides.
+ */
+async function settleKeyedCreate(
+  run: SyncRun,
+  entry: OutboxEntry,
+  event: EventRecord,
+  outcome: Extract<WriteOutcome, { kind: 'written' }>,
+  earlier: readonly string[],
+): Promise<void> {
+  const result = await resolveWriteConflict(run, entry, event, outcome.ref, earlier);
+  if (result === 'server-gone') return recreateOrFollow(run, entry, event, outcome.ref);
+  return keepRefusedParts(run, event, outcome);
 }
 
 /**

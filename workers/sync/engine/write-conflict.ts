@@ -79,11 +79,33 @@ export async function keepRefusedParts(
   );
 }
 
+/**
+ * The base of the merge: the last text both sides agreed on; for a create that met its own earlier
+ * arrival (none agreed yet), the earlier attempt's text the server holds as sent, else the one text
+ * sent before, else none (what differs then becomes a conflict copy: nothing is lost), as
+ * apply-remote.ts adopts a moved create.
+ */
+function mergeBase(
+  run: SyncRun,
+  event: EventRecord,
+  arrived: readonly string[],
+  serverIcs: string,
+): string | null {
+  if (event.syncedIcs !== null) return event.syncedIcs;
+  const held = arrived.find((text) => run.provider.holdsSent([text], serverIcs));
+  return held ?? (arrived.length === 1 ? (arrived[0] ?? null) : null);
+}
+
+/**
+ * `arrived`: for a create, the texts its earlier attempts may have left on the server (tracked-write.ts),
+ * from which the merge's base is taken (mergeBase).
+ */
 export async function resolveWriteConflict(
   run: SyncRun,
   entry: OutboxEntry,
   event: EventRecord,
   ref: string,
+  arrived: readonly string[] = [],
 ): Promise<ConflictResult> {
   const read = await run.provider.readItem(run.remote, ref);
   if (read.kind === 'gone') return 'server-gone';
@@ -100,7 +122,7 @@ export async function resolveWriteConflict(
     });
     return 'resolved';
   }
-  const merge = threeWayMerge(event.syncedIcs, event.ics, server.ics);
+  const merge = threeWayMerge(mergeBase(run, event, arrived, server.ics), event.ics, server.ics);
   let upload: WriteOutcome | null = null;
   if (merge.differsFromServer && server.version !== null) {
     // Not listed as this device's text (tracked-write.ts): the merge holds the server user's changes,
