@@ -186,11 +186,10 @@ function toIcs(ref: string, item: GraphItem, window: SyncWindow): FetchedItem {
   if (item.kind === 'single') {
     return { ref, version: item.event['@odata.etag'] ?? null, ics: singleToIcal(item.event) };
   }
-  const ics = seriesToIcal({
-    master: item.master,
-    instances: item.instances,
-    window: { from: window.start, to: window.end },
-  });
+  const ics = seriesToIcal(
+    { master: item.master, instances: item.instances, window: { from: window.start, to: window.end } },
+    item.plan,
+  );
   return { ref, version: item.master['@odata.etag'] ?? null, ics };
 }
 
@@ -248,7 +247,7 @@ export function createGraphProvider(deps: GraphProviderDeps): CalendarProvider {
     // the round is complete. Singles are converted as their page is read, while the next one travels.
     const prefetched = new Map<string, () => Promise<EarlySeries>>();
     const convertedSingles = new Map<string, ConvertedSingle>();
-    const listing = cursor === null ? listingSeries(queue) : null;
+    const listing = cursor === null ? listingSeries(queue, window) : null;
     const onRow = (row: FoldedRow) => {
       if (row.kind !== 'event') return;
       const { event } = row;
@@ -312,6 +311,28 @@ export function createGraphProvider(deps: GraphProviderDeps): CalendarProvider {
     return fetched;
   }
 
+  // What this app created in each calendar (app-uids.ts), read once per run rather than with the whole
+  // state (every listed instance id) for each fetch of 200 items; a write forgets it.
+  const created = new Map<string, Promise<GraphCalendarState['created']>>();
+  /** A write's own result, the UIDs forgotten before and after it (it may add one). */
+  const writing = async <T>(calendar: RemoteCalendarRef, write: () => Promise<T>): Promise<T> => {
+    created.delete(calendar.remoteUrl);
+    try {
+      return await write();
+    } finally {
+      created.delete(calendar.remoteUrl);
+    }
+  };
+  const createdUids = (calendar: RemoteCalendarRef) => {
+    let uids = created.get(calendar.remoteUrl);
+    if (!uids) {
+      uids = states.read(calendar).then((state) => state.created);
+      created.set(calendar.remoteUrl, uids);
+      uids.catch(() => created.delete(calendar.remoteUrl));
+    }
+    return uids;
+  };
+
   /** Items fetched (or listed in full), those created here under the app's UID (app-uids.ts). */
   async function fetchItems(
     calendar: RemoteCalendarRef,
@@ -320,8 +341,7 @@ export function createGraphProvider(deps: GraphProviderDeps): CalendarProvider {
   ): Promise<FetchedItems> {
     const result = await fetchGraphItems(calendar, refs, useListed);
     if (result.found.length === 0) return result;
-    const { created } = await states.read(calendar);
-    return { ...result, found: underAppUids(result.found, created) };
+    return { ...result, found: underAppUids(result.found, await createdUids(calendar)) };
   }
 
   async function fetchGraphItems(
@@ -447,19 +467,19 @@ export function createGraphProvider(deps: GraphProviderDeps): CalendarProvider {
       rounds.get(calendar.remoteUrl)?.singles.clear();
       rounds.get(calendar.remoteUrl)?.convertedSingles.clear();
       rounds.get(calendar.remoteUrl)?.prefetched.clear();
-      return writes.create(calendar, item);
+      return writing(calendar, () => writes.create(calendar, item));
     },
     update: (calendar, item) => {
       rounds.get(calendar.remoteUrl)?.singles.delete(item.ref);
       rounds.get(calendar.remoteUrl)?.prefetched.delete(item.ref);
-      return writes.update(calendar, item);
+      return writing(calendar, () => writes.update(calendar, item));
     },
     remove: (calendar, ref, condition) => {
       rounds.get(calendar.remoteUrl)?.singles.delete(ref);
       rounds.get(calendar.remoteUrl)?.prefetched.delete(ref);
-      return writes.remove(calendar, ref, condition);
+      return writing(calendar, () => writes.remove(calendar, ref, condition));
     },
-    findByUid: (calendar, uid) => writes.findByUid(calendar, uid),
+    findByUid: (calendar, uid) => writing(calendar, () => writes.findByUid(calendar, uid)),
     sameRef: (a, b) => a === b,
     holdsSent: madeOfSent,
     batchSize: GRAPH_BATCH_SIZE,

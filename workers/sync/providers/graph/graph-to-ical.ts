@@ -17,7 +17,6 @@ import ICAL from 'ical.js';
 import { newVCalendar } from '../../../../src/core/ical/compose';
 import { writeTimeValue, type Placement } from '../../../../src/core/ical/event-writer';
 import { expandEvent, type ExpandedInstance } from '../../../../src/core/ical/expand';
-import { cloneComponent } from '../../../../src/core/ical/component-utils';
 import { wallOf } from '../../../../src/core/ical/ical-time';
 import { utcToWallClock } from '../../../../src/core/ical/intl-zone';
 import { intlTimezone, resolveIanaZone } from '../../../../src/core/ical/time-zones';
@@ -248,28 +247,52 @@ function cancelledSlots(
   });
 }
 
-/** A series: its master, RECURRENCE-ID overrides for its exceptions, EXDATE for its cancellations. */
-export function seriesToIcal(series: GraphSeries): string {
-  const { master, instances, window } = series;
-  const shape = seriesShape(master);
-  const uid = uidOf(master);
-  const zones = new Set<string>();
-  const vcalendar = newVCalendar();
+/**
+ * What a series' text needs of its master alone: its shape and the rule's occurrences around the
+ * window (an expansion, the costly part). Made as soon as the master arrives, while the delta round
+ * still pages, then used once by seriesToIcal with the instances the round listed.
+ */
+export interface SeriesPlan {
+  readonly master: GraphEvent;
+  readonly window: SeriesWindow;
+  readonly shape: SeriesShape;
+  readonly occurrences: readonly ExpandedInstance[];
+}
+
+function ruleVevent(master: GraphEvent, shape: SeriesShape, zones: Set<string>): ICAL.Component {
   const vevent = new ICAL.Component('vevent');
-  vevent.addPropertyWithValue('uid', uid);
+  vevent.addPropertyWithValue('uid', uidOf(master));
   setTime(vevent, 'dtstart', shape.dtstart, shape.zone, zones);
   setTime(vevent, 'dtend', shape.dtend, eventZone(master, 'end'), zones);
   vevent.addPropertyWithValue(
     'rrule',
     recurrenceToRecur(shape.recurrence, { isAllDay: shape.isAllDay, zone: shape.zone }),
   );
+  return vevent;
+}
+
+export function planSeries(master: GraphEvent, window: SeriesWindow): SeriesPlan {
+  const shape = seriesShape(master);
+  const zones = new Set<string>();
   const ruleOnlyCalendar = newVCalendar();
-  ruleOnlyCalendar.addSubcomponent(cloneComponent(vevent));
+  ruleOnlyCalendar.addSubcomponent(ruleVevent(master, shape, zones));
   const ruleOnly = finish(ruleOnlyCalendar, zones);
+  return { master, window, shape, occurrences: ruleOccurrences(ruleOnly, window, shape) };
+}
+
+/** A series: its master, RECURRENCE-ID overrides for its exceptions, EXDATE for its cancellations.
+ *  `plan`: planSeries of the same master and window, made earlier. */
+export function seriesToIcal(series: GraphSeries, plan?: SeriesPlan): string {
+  const { master, instances, window } = series;
+  const usable = plan?.master === master && plan.window.from === window.from && plan.window.to === window.to;
+  const { shape, occurrences } = usable ? plan : planSeries(master, window);
+  const uid = uidOf(master);
+  const zones = new Set<string>();
+  const vcalendar = newVCalendar();
+  const vevent = ruleVevent(master, shape, zones);
   vcalendar.addSubcomponent(vevent);
   writeGraphContent(vevent, master, shape.dtstart.toUnixTime() * 1000);
 
-  const occurrences = ruleOccurrences(ruleOnly, window, shape);
   const slots = new Set(occurrences.map((occurrence) => slotKeyOfInstance(occurrence, shape)));
   const listed = new Set<SlotKey>();
   const overrides: ICAL.Component[] = [];

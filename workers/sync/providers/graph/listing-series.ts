@@ -7,7 +7,9 @@
  * type and times; an occurrence carries nothing else of its own (its fields are the master's), and
  * an occurrence the round does not list is cancelled, exactly as from the instance list. So only the
  * master and each exception (its own fields and `originalStart`) are fetched, queued in the shared
- * `$batch`es as soon as a page names them, and the occurrences are taken as listed.
+ * `$batch`es as soon as a page names them, and the occurrences are taken as listed. The rule's
+ * occurrences (an expansion, graph-to-ical.ts planSeries) are worked out as soon as the master
+ * arrives, while the round still pages; only what needs every row waits for the round's end.
  *
  * A fetch sent mid-round may be newer than a row read before it (or older than one read after), so
  * a series is rebuilt this way only when every occurrence row carries the fetched master's etag (an
@@ -19,7 +21,8 @@
  */
 import type { BatchResult } from './batch';
 import type { BatchQueue } from './batch-queue';
-import type { FoldedRow } from './delta-round';
+import type { FoldedRow, SyncWindow } from './delta-round';
+import { planSeries, type SeriesPlan } from './graph-to-ical';
 import { GraphEventType, readGraphEvent, type GraphEvent } from './graph-types';
 import { eventUrl, keptOf, type FetchedGraphItems } from './series-assembly';
 
@@ -67,13 +70,28 @@ function rowsBySeries(rows: Iterable<FoldedRow>): Map<string, GraphEvent[] | nul
   return bySeries;
 }
 
-export function listingSeries(queue: BatchQueue): ListingSeries {
-  const masters = new Map<string, Promise<BatchResult>>();
+interface PlannedMaster {
+  readonly master: GraphEvent | null;
+  /** Null when the master cannot be planned: seriesToIcal then says why, as for any series. */
+  readonly plan: SeriesPlan | null;
+}
+
+function planned(master: GraphEvent | null, window: SyncWindow): PlannedMaster {
+  if (master?.type !== GraphEventType.seriesMaster) return { master, plan: null };
+  try {
+    return { master, plan: planSeries(master, { from: window.start, to: window.end }) };
+  } catch {
+    return { master, plan: null };
+  }
+}
+
+export function listingSeries(queue: BatchQueue, window: SyncWindow): ListingSeries {
+  const masters = new Map<string, Promise<PlannedMaster>>();
   const exceptions = new Map<string, Promise<BatchResult>>();
   const get = (id: string) => ahead(queue.enqueue({ method: 'GET', url: eventUrl(id) }));
 
   async function rebuild(ref: string, rows: readonly GraphEvent[]): Promise<FetchedGraphItems | null> {
-    const master = await readAnswer(masters.get(ref));
+    const { master, plan } = (await masters.get(ref)) ?? { master: null, plan: null };
     const etag = master?.['@odata.etag'];
     if (master?.type !== GraphEventType.seriesMaster || etag === undefined) return null;
     const instances: GraphEvent[] = [];
@@ -95,7 +113,8 @@ export function listingSeries(queue: BatchQueue): ListingSeries {
       }
       instances.push(exception);
     }
-    return { found: new Map([[ref, { kind: 'series', master, instances }]]), missing: [], warnings: [] };
+    const item = { kind: 'series', master, instances, ...(plan ? { plan } : {}) } as const;
+    return { found: new Map([[ref, item]]), missing: [], warnings: [] };
   }
 
   return {
@@ -104,7 +123,11 @@ export function listingSeries(queue: BatchQueue): ListingSeries {
       const { event } = row;
       const ref = event.seriesMasterId ?? null;
       if (ref === null || event.type === GraphEventType.singleInstance) return;
-      if (!masters.has(ref)) masters.set(ref, get(ref));
+      if (!masters.has(ref))
+        masters.set(
+          ref,
+          readAnswer(get(ref)).then((master) => planned(master, window)),
+        );
       if (event.type === GraphEventType.exception && !exceptions.has(event.id)) {
         exceptions.set(event.id, get(event.id));
       }

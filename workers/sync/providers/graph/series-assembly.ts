@@ -23,6 +23,7 @@ import type { BatchResult } from './batch';
 import { createBatchQueue, type BatchQueue, type QueuedRequest } from './batch-queue';
 import { isRecord, type GraphClient } from './graph-client';
 import type { FoldedRow, SyncWindow } from './delta-round';
+import type { SeriesPlan } from './graph-to-ical';
 import { GraphEventType, readGraphCollectionPage, readGraphEvent, type GraphEvent } from './graph-types';
 import type { Members } from './provider-state';
 
@@ -85,7 +86,13 @@ export function foldChanges(known: Members, rows: Iterable<FoldedRow>): FoldedCh
 
 export type GraphItem =
   | { readonly kind: 'single'; readonly event: GraphEvent }
-  | { readonly kind: 'series'; readonly master: GraphEvent; readonly instances: readonly GraphEvent[] };
+  | {
+      readonly kind: 'series';
+      readonly master: GraphEvent;
+      readonly instances: readonly GraphEvent[];
+      /** graph-to-ical.ts planSeries of the master, when made ahead. */
+      readonly plan?: SeriesPlan;
+    };
 
 export interface FetchedGraphItems {
   readonly found: Map<string, GraphItem>;
