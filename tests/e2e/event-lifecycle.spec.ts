@@ -1,5 +1,5 @@
 import { ConfirmDialog } from './pages/dialogs';
-import { EventEditor } from './pages/event-editor';
+import { EventCard } from './pages/event-card';
 import { addDays, today } from './support/dates';
 import { createTimedEvent } from './support/flows';
 import { countRows } from './support/idb';
@@ -32,10 +32,11 @@ test.describe('a one-off event', () => {
 
     await expect(item).toHaveAttribute('href', new RegExp(`^/agenda/day/${tomorrow}\\?event=.+`));
     await item.click();
-    // The agenda opens the occurrence, then may drop `?event=` from the address.
+    // The agenda opens the occurrence's details card, then may drop `?event=` from the address.
     await expect(page).toHaveURL(new RegExp(`/agenda/day/${tomorrow}`));
-    const opened = new EventEditor(page, 'Edit event');
-    await expect(opened.title).toHaveValue('Dentist');
+    const opened = new EventCard(page, 'Dentist');
+    await opened.expectOpen();
+    await expect(opened.field('Location')).toHaveText('Bahnhofstrasse 1');
   });
 
   test('edited (title and time) shows the change in the agenda, the widget and after a reload', async ({

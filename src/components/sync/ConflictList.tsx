@@ -5,6 +5,7 @@ import type { CalendarId } from '../../core/model/ids';
 import { createMinuteClock } from '../../lib/clock';
 import { db, pageContext } from '../../lib/db';
 import { errorMessage } from '../../lib/error-messages';
+import { eventTitle } from '../../lib/event-title';
 import { unsupportedRecurrenceWhy } from '../../lib/unsupported-recurrence-words';
 import { intlLocale, useCatalog } from '../../lib/i18n/locale';
 import { relativeTime } from './relative-time';
@@ -33,7 +34,7 @@ export function ConflictList(props: {
           <li class="sync-issues__item">
             <p>
               {t('conflictOf', {
-                summary: copy.summary || t('untitled'),
+                summary: eventTitle(copy.summary),
                 calendar: props.calendarNames.get(copy.calendarId) ?? t('unknownCalendar'),
               })}
             </p>
@@ -74,7 +75,7 @@ function ConflictActions(props: { readonly copy: Copy }): JSX.Element {
   const t = useCatalog(syncMessages);
   const [busy, setBusy] = createSignal(false);
   const [error, setError] = createSignal<AppErrorData | null>(null);
-  const summary = (): string => props.copy.summary || t('untitled');
+  const summary = (): string => eventTitle(props.copy.summary);
 
   const act = (work: () => Promise<unknown>): void => {
     setBusy(true);

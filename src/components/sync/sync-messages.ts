@@ -51,7 +51,6 @@ export const syncMessages = defineCatalog({
     discard: 'Discard',
     discardLabel: 'Discard my version of “{summary}”',
     unknownCalendar: 'a removed calendar',
-    untitled: '(no title)',
     emptyTitle: '“{name}” is empty on the server',
     emptyBody:
       'The server lists none of the {count} events this device synced with it. Nothing was deleted here, and nothing is sent until you choose. If you emptied the calendar on purpose, empty it here too; if not, put your events back on the server.',
@@ -115,7 +114,6 @@ export const syncMessages = defineCatalog({
     discard: 'Abandonner',
     discardLabel: 'Abandonner ma version de « {summary} »',
     unknownCalendar: 'un agenda supprimé',
-    untitled: '(sans titre)',
     emptyTitle: '« {name} » est vide sur le serveur',
     emptyBody:
       'Le serveur ne montre aucun des {count} événements que cet appareil a synchronisés avec lui. Rien n’a été supprimé ici, et rien n’est envoyé tant que vous n’avez pas choisi. Si vous avez vidé l’agenda volontairement, videz-le aussi ici ; sinon, remettez vos événements sur le serveur.',

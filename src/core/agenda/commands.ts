@@ -5,6 +5,7 @@
  */
 export { createEvent, type CreateEventInput } from './commands/create-event';
 export { loadEventForEditing, type EventForEditing } from './commands/load-event-for-editing';
+export { loadEventDetails, type EventForDetails } from './commands/load-event-details';
 export { editOccurrence, type EditOccurrenceInput } from './commands/edit-occurrence';
 export { moveOccurrence, movedTiming, type MoveOccurrenceInput } from './commands/move-occurrence';
 export { deleteOccurrence, type DeleteOccurrenceInput } from './commands/delete-occurrence';

@@ -10,7 +10,7 @@
 import type ICAL from 'ical.js';
 import { loadCalendarObject } from '../ical/calendar-object';
 import { findOverride } from '../ical/series-edit';
-import { httpUrl } from './http-url';
+import { httpUrl, linksInText } from './http-url';
 import { MeetingProvider, providerOfUrl } from './meeting-provider';
 
 export interface MeetingLink {
@@ -37,13 +37,9 @@ function recognised(url: URL | null): MeetingLink | null {
   return provider === null ? null : { url: url.href, provider };
 }
 
-// Up to the first space, quote or angle bracket; trailing punctuation of the sentence is cut after.
-const URL_IN_TEXT = /https?:\/\/[^\s<>"']+/gi;
-const TRAILING = /[.,;:!?)\]}]+$/;
-
-function linksInText(text: string): MeetingLink | null {
-  for (const match of text.matchAll(URL_IN_TEXT)) {
-    const found = recognised(httpUrl(match[0].replace(TRAILING, '')));
+function meetingInText(text: string): MeetingLink | null {
+  for (const link of linksInText(text)) {
+    const found = recognised(link.url);
     if (found) return found;
   }
   return null;
@@ -76,7 +72,7 @@ export function meetingLinkOfComponent(vevent: ICAL.Component): MeetingLink | nu
   }
   for (const name of ['location', 'description']) {
     for (const value of valuesOf(vevent, name)) {
-      const found = linksInText(value);
+      const found = meetingInText(value);
       if (found) return found;
     }
   }

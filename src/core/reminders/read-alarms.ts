@@ -29,7 +29,8 @@ function triggerOf(alarm: ICAL.Component): AlarmTrigger | null {
   return null;
 }
 
-function alarmsOf(vevent: ICAL.Component): AlarmSpec[] {
+/** The DISPLAY alarms of one VEVENT (a master or an override), in their order. */
+export function alarmsOf(vevent: ICAL.Component): AlarmSpec[] {
   const specs: AlarmSpec[] = [];
   vevent.getAllSubcomponents('valarm').forEach((alarm, index) => {
     const action = alarm.getFirstPropertyValue('action');

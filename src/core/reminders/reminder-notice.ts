@@ -4,6 +4,7 @@
  * action, and the agenda's day view with the event open (`/agenda/day/<date>?event=<occurrence id>`,
  * as the dashboard widget links to it).
  */
+import { displayTitle } from '../events/display-title';
 import { utcToWallClock } from '../ical/intl-zone';
 import { formatIsoDate } from '../ical/wall-clock';
 import type { DueReminder } from './due-reminders';
@@ -13,8 +14,8 @@ export const SNOOZE_ACTION = 'snooze';
 export type NoticeLocale = 'en' | 'fr';
 
 const WORDS = {
-  en: { untitled: 'Untitled event', allDay: 'All day', snooze: 'Snooze 10 min' },
-  fr: { untitled: 'Événement sans titre', allDay: 'Toute la journée', snooze: 'Rappeler dans 10 min' },
+  en: { allDay: 'All day', snooze: 'Snooze 10 min' },
+  fr: { allDay: 'Toute la journée', snooze: 'Rappeler dans 10 min' },
 } as const satisfies Record<NoticeLocale, Record<string, string>>;
 
 export interface ReminderNotice {
@@ -55,7 +56,7 @@ export function reminderNotice(reminder: DueReminder, zone: string, locale: Noti
         timeZone: zone,
       }).formatRange(reminder.start, Math.max(reminder.start, reminder.end));
   return {
-    title: reminder.summary === '' ? words.untitled : reminder.summary,
+    title: displayTitle(reminder.summary, locale),
     body: reminder.location === '' ? when : `${when} · ${reminder.location}`,
     tag: `almanac-reminder:${reminder.key}`,
     actions: [{ action: SNOOZE_ACTION, title: words.snooze }],

@@ -1,10 +1,21 @@
 import { useNavigate } from '@solidjs/router';
-import { createEffect, createMemo, createSignal, lazy, on, Show, untrack, type JSX } from 'solid-js';
+import {
+  createEffect,
+  createMemo,
+  createSignal,
+  lazy,
+  on,
+  Show,
+  Suspense,
+  untrack,
+  type JSX,
+} from 'solid-js';
 import type { EditScope } from '../../core/ical/event-draft';
 import type { Calendar } from '../../core/model/calendar';
 import type { TimeRange } from '../../core/occurrences/time-range';
 import { defaultCalendarFor } from '../../core/settings/default-calendar';
 import { pageContext, viewerZone } from '../../lib/db';
+import { eventTitle as displayedTitle } from '../../lib/event-title';
 import { intlLocale, locale, useCatalog } from '../../lib/i18n/locale';
 import { useSettings } from '../../lib/settings';
 import { AgendaToolbar } from './AgendaToolbar';
@@ -24,6 +35,7 @@ import { appErrorMessage } from './app-error-message';
 import type { CalendarHandlers } from './calendar-options';
 import { agendaPreferences, samePreferences } from './calendar-preferences';
 import type { EditorRequest } from './editor-session';
+import type { CardRequest } from './event-card/EventCard';
 import { instantOfFcString } from './fc-dates';
 import { parseOccurrenceId } from './occurrence-ref';
 import { moveFromCalendar } from './move-from-calendar';
@@ -39,6 +51,8 @@ import './agenda.css';
  * does not wait for them.
  */
 const EventEditor = lazy(async () => ({ default: (await import('./EventEditor')).EventEditor }));
+/** The event details card (event-card/), loaded on the first click on an event. */
+const EventCard = lazy(async () => ({ default: (await import('./event-card/EventCard')).EventCard }));
 const loadActions = (): Promise<typeof import('./agenda-actions')> => import('./agenda-actions');
 
 interface Confirmation {
@@ -77,6 +91,7 @@ export function AgendaPage(): JSX.Element {
   const title = createMemo(() => agendaTitle(url.view(), url.date(), intlLocale(), firstDay()));
   const [problem, setProblem] = createSignal<string | null>(null);
   const [editor, setEditor] = createSignal<EditorRequest | null>(null);
+  const [card, setCard] = createSignal<CardRequest | null>(null);
   const [calendarDialog, setCalendarDialog] = createSignal<{ calendar: Calendar | null } | null>(null);
   const scopePrompt = createPrompt<true, EditScope>();
   const confirmPrompt = createPrompt<Confirmation, true>();
@@ -106,6 +121,12 @@ export function AgendaPage(): JSX.Element {
   const askScope = (): Promise<EditScope | null> => scopePrompt.ask(true);
   const confirm = async (question: Confirmation): Promise<boolean> =>
     (await confirmPrompt.ask(question)) === true;
+  const confirmDeleteEvent = (eventTitle: string): Promise<boolean> =>
+    confirm({
+      title: t('deleteEventTitle'),
+      body: t('deleteEventBody', { title: displayedTitle(eventTitle) }),
+      confirmLabel: t('delete'),
+    });
 
   /** Settings' default calendar while it is there and writable, else the first shown writable one. */
   const defaultCalendar = createMemo(() =>
@@ -120,14 +141,14 @@ export function AgendaPage(): JSX.Element {
     openNew({ kind: 'new', draft: defaultNewDraft(pageContext().now(), zone, url.date(), duration()) });
   };
 
-  // `?new=` and `?event=` open the editor once, then leave the URL.
+  // `?new=` opens the editor, `?event=` the event's details card, once; then they leave the URL.
   createEffect(
     on([url.newParam, url.eventParam], ([newParam, eventParam]) => {
       if (newParam !== null) {
         openNew({ kind: 'new', draft: draftFromNewParam(newParam, pageContext().now(), zone, duration()) });
       } else if (eventParam !== null) {
         const ref = parseOccurrenceId(eventParam);
-        if (ref) openNew({ kind: 'edit', ref });
+        if (ref) setCard({ ref, occurrenceId: eventParam, anchor: null });
       }
       if (newParam !== null || eventParam !== null) url.clearOpenParams();
     }),
@@ -142,14 +163,15 @@ export function AgendaPage(): JSX.Element {
     onSelect: (span) => {
       openNew({ kind: 'new', draft: draftFromSelection(span, zone, duration()) });
     },
-    onOpen: (event) => {
-      openNew({ kind: 'edit', ref: { eventId: event.eventId, recurrenceId: event.recurrenceId } });
+    onOpen: (event, anchor) => {
+      const ref = { eventId: event.eventId, recurrenceId: event.recurrenceId };
+      setCard({ ref, occurrenceId: event.occurrenceId, anchor });
     },
     onChange: moveFromCalendar({ askScope, report, zone }),
     onRenderError: report,
     label: (eventTitle, timeText, allDay) =>
       t('eventLabel', {
-        title: eventTitle === '' ? t('untitled') : eventTitle,
+        title: eventTitle,
         time: allDay || timeText === '' ? t('allDayLabel') : timeText,
       }),
   };
@@ -256,15 +278,30 @@ export function AgendaPage(): JSX.Element {
             calendars={data.calendars()}
             defaultCalendarId={defaultCalendar()}
             askScope={askScope}
-            confirmDelete={(eventTitle) =>
-              confirm({
-                title: t('deleteEventTitle'),
-                body: t('deleteEventBody', { title: eventTitle === '' ? t('untitled') : eventTitle }),
-                confirmLabel: t('delete'),
-              })
-            }
+            confirmDelete={confirmDeleteEvent}
             onClose={() => setEditor(null)}
           />
+        )}
+      </Show>
+      <Show when={card()} keyed>
+        {(request) => (
+          <Suspense>
+            <EventCard
+              request={request}
+              calendars={data.calendars()}
+              askScope={askScope}
+              confirmDelete={confirmDeleteEvent}
+              onEdit={(ref) => {
+                setCard(null);
+                openNew({ kind: 'edit', ref });
+              }}
+              onDuplicate={(draft, calendarId) => {
+                setCard(null);
+                openNew(calendarId ? { kind: 'new', draft, calendarId } : { kind: 'new', draft });
+              }}
+              onClose={() => setCard(null)}
+            />
+          </Suspense>
         )}
       </Show>
       <Show when={calendarDialog()} keyed>

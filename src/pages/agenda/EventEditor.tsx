@@ -3,6 +3,7 @@ import { Dialog } from '../../components/Dialog';
 import { JoinMeetingLink } from '../../components/meetings/JoinMeetingLink';
 import type { MeetingLink } from '../../core/meetings/meeting-link';
 import type { Calendar } from '../../core/model/calendar';
+import { eventTitle } from '../../lib/event-title';
 import { useCatalog } from '../../lib/i18n/locale';
 import { agendaMessages } from './agenda-messages';
 import { appErrorMessage } from './app-error-message';
@@ -108,7 +109,7 @@ export function EventEditor(props: EventEditorProps): JSX.Element {
               <Show when={meeting()}>
                 {(link) => (
                   <p class="agenda-editor__join">
-                    <JoinMeetingLink link={link()} title={form().title} />
+                    <JoinMeetingLink link={link()} title={eventTitle(form().title)} />
                   </p>
                 )}
               </Show>

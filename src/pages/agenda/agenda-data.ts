@@ -1,6 +1,7 @@
 import type { EventInput } from 'fullcalendar';
 import { createEffect, createMemo, on, type Accessor } from 'solid-js';
 import { listCalendars } from '../../core/calendars/calendar-repo';
+import type { TitleLocale } from '../../core/events/display-title';
 import type { Calendar } from '../../core/model/calendar';
 import type { CalendarId } from '../../core/model/ids';
 import type { OccurrenceRecord } from '../../core/model/occurrence';
@@ -8,6 +9,7 @@ import { occurrencesInRange } from '../../core/occurrences/queries';
 import type { TimeRange } from '../../core/occurrences/time-range';
 import { ensureWindowCovers } from '../../core/occurrences/window';
 import { db, pageContext, viewerZone } from '../../lib/db';
+import { locale } from '../../lib/i18n/locale';
 import { createLiveQuery, type LiveResult } from '../../lib/live-query';
 import { toCalendarEvent } from './to-calendar-event';
 
@@ -26,13 +28,14 @@ export function toCalendarEvents(
   calendars: ReadonlyMap<CalendarId, Calendar>,
   zone: string,
   onSkip: (error: unknown) => void,
+  titleLocale: TitleLocale = 'en',
 ): EventInput[] {
   const events: EventInput[] = [];
   for (const occurrence of occurrences) {
     const calendar = calendars.get(occurrence.calendarId);
     if (!calendar) continue;
     try {
-      events.push(toCalendarEvent(occurrence, calendar, zone));
+      events.push(toCalendarEvent(occurrence, calendar, zone, titleLocale));
     } catch (error) {
       onSkip(error);
     }
@@ -79,7 +82,7 @@ export function createAgendaData(
   const zone = viewerZone();
   const events = createMemo(() => {
     const byId = new Map(calendars().map((c) => [c.id, c] as const));
-    return toCalendarEvents(occurrences(), byId, zone, onError);
+    return toCalendarEvents(occurrences(), byId, zone, onError, locale());
   });
 
   const error = createMemo(() => {

@@ -15,7 +15,8 @@ import { agendaEventProps, type AgendaEventProps } from './to-calendar-event';
 export interface CalendarHandlers {
   readonly onDatesSet: (span: FcSpan, title: string) => void;
   readonly onSelect: (span: FcSpan) => void;
-  readonly onOpen: (event: AgendaEventProps) => void;
+  /** An event was clicked, or Enter / Space pressed on it: `anchor` is its element. */
+  readonly onOpen: (event: AgendaEventProps, anchor: HTMLElement) => void;
   /**
    * A drag or resize ended. Resolves once the change is stored (`committed`) or, having called
    * `revert` to put the event back, once it is not (`reverted`); never rejects. Meanwhile the event
@@ -97,7 +98,7 @@ function decorateEvent(
       if (event.key !== 'Enter' && event.key !== ' ') return;
       event.preventDefault();
       event.stopPropagation();
-      handlers.onOpen(props);
+      handlers.onOpen(props, el);
     });
   } catch (error) {
     handlers.onRenderError(error);
@@ -132,6 +133,11 @@ export function calendarOptions(
     selectable: true,
     selectMirror: true,
     dayMaxEvents: true,
+    // The "+N more" popover is drawn in <body>: this class gives it the theme's colours (agenda.css).
+    popoverClass: 'agenda-more-popover',
+    // Week and day blocks wrap their titles instead of cutting them (agenda.css); a short block keeps
+    // time and title on one line, where there is no room for a second.
+    columnEventTitleClass: (info) => (info.isShort ? '' : 'agenda-column-title'),
     eventInteractive: true,
     navLinks: false,
     scrollTime: SCROLL_TIME,
@@ -144,8 +150,9 @@ export function calendarOptions(
     },
     eventClick: (info) => {
       info.jsEvent.preventDefault();
+      // The details card (event-card/), anchored to the event's element.
       const props = agendaEventProps(info.event.extendedProps);
-      if (props) handlers.onOpen(props);
+      if (props) handlers.onOpen(props, info.el);
     },
     eventDrop: (info) => {
       changed(info, handlers, marks);

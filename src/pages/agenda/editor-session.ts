@@ -11,7 +11,8 @@ import type { OccurrenceRef } from './occurrence-ref';
 import { saveWrite } from './pending-writes';
 
 export type EditorRequest =
-  | { readonly kind: 'new'; readonly draft: EventDraft }
+  /** `calendarId`: where the new event goes (a duplicate's calendar); else the default one. */
+  | { readonly kind: 'new'; readonly draft: EventDraft; readonly calendarId?: CalendarId }
   | { readonly kind: 'edit'; readonly ref: OccurrenceRef };
 
 export type EditorPhase =
@@ -59,7 +60,9 @@ export function createEditorSession(deps: EditorDeps): EditorSession {
       : { phase: 'loading' },
   );
   const [form, setForm] = createSignal<EditorForm | null>(
-    request.kind === 'new' ? draftToForm(request.draft, deps.defaultCalendarId ?? '', zone) : null,
+    request.kind === 'new'
+      ? draftToForm(request.draft, request.calendarId ?? deps.defaultCalendarId ?? '', zone)
+      : null,
   );
   const [errors, setErrors] = createSignal<DraftErrors>({});
   const [failure, setFailure] = createSignal<unknown>(null);

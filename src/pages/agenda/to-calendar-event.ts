@@ -1,4 +1,5 @@
 import type { EventInput } from 'fullcalendar';
+import { displayTitle, type TitleLocale } from '../../core/events/display-title';
 import type { Calendar } from '../../core/model/calendar';
 import type { CalendarId, EventId, OccurrenceId } from '../../core/model/ids';
 import type { OccurrenceRecord } from '../../core/model/occurrence';
@@ -22,12 +23,14 @@ export type CalendarLook = Pick<Calendar, 'color' | 'readOnly'>;
  * One stored occurrence as a FullCalendar event. Timed instances keep their instants (epoch ms; the
  * calendar shows them in the viewer's zone). All-day instances become plain dates in the viewer's zone,
  * end exclusive, so they sit in the all-day row on the right days whatever the machine's zone.
+ * The title is the one shown ("(No title)" when empty, in `titleLocale`), so no view draws a bare time.
  * Pure: the benchmark renders a month with this very function.
  */
 export function toCalendarEvent(
   occurrence: OccurrenceRecord,
   calendar: CalendarLook,
   viewerZone: string,
+  titleLocale: TitleLocale = 'en',
 ): EventInput {
   const extendedProps: AgendaEventProps = {
     occurrenceId: occurrence.id,
@@ -40,7 +43,7 @@ export function toCalendarEvent(
   };
   const base = {
     id: occurrence.id,
-    title: occurrence.summary,
+    title: displayTitle(occurrence.summary, titleLocale),
     color: calendar.color,
     contrastColor: readableTextColor(calendar.color),
     editable: !calendar.readOnly,

@@ -2,6 +2,7 @@ import { createUniqueId, For, Show, type JSX } from 'solid-js';
 import { JoinMeetingLink } from '../../components/meetings/JoinMeetingLink';
 import type { MeetingLink } from '../../core/meetings/meeting-link';
 import type { OccurrenceId } from '../../core/model/ids';
+import { eventTitle } from '../../lib/event-title';
 import { formatDayHeading, isoDateInZone } from '../../lib/format-time';
 import { intlLocale, useCatalog } from '../../lib/i18n/locale';
 import { agendaPath, AgendaView } from '../agenda/agenda-route';
@@ -90,7 +91,7 @@ function UpcomingEntry(props: EntryProps): JSX.Element {
           <span class="upcoming__time">{when()}</span>
         </span>
         <span class="upcoming__what">
-          <span class="upcoming__title">{occurrence().summary}</span>
+          <span class="upcoming__title">{eventTitle(occurrence().summary)}</span>
           <Show when={occurrence().location}>
             <span class="upcoming__location">{occurrence().location}</span>
           </Show>
@@ -100,7 +101,9 @@ function UpcomingEntry(props: EntryProps): JSX.Element {
         </span>
       </a>
       <Show when={props.meetingLink}>
-        {(link) => <JoinMeetingLink link={link()} title={occurrence().summary} class="upcoming__join" />}
+        {(link) => (
+          <JoinMeetingLink link={link()} title={eventTitle(occurrence().summary)} class="upcoming__join" />
+        )}
       </Show>
     </li>
   );

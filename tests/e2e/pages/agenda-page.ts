@@ -1,4 +1,5 @@
 import { expect, type Locator, type Page } from '@playwright/test';
+import { EventCard } from './event-card';
 import { EventEditor } from './event-editor';
 import { Shell } from './shell';
 
@@ -74,9 +75,18 @@ export class AgendaPage extends Shell {
     return editor;
   }
 
-  /** Opens the editor of the (first) rendered event with this title. */
-  async openEvent(title: string): Promise<EventEditor> {
+  /** Opens the details card of the (first) rendered event with this title, with a click. */
+  async openDetails(title: string): Promise<EventCard> {
     await this.event(title).first().click();
+    const card = new EventCard(this.page);
+    await card.expectOpen();
+    return card;
+  }
+
+  /** Opens the editor of the (first) rendered event with this title: its card, then "Edit". */
+  async openEvent(title: string): Promise<EventEditor> {
+    const card = await this.openDetails(title);
+    await card.editButton.click();
     const editor = new EventEditor(this.page, 'Edit event');
     await expect(editor.dialog).toBeVisible();
     return editor;

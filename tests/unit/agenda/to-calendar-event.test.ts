@@ -27,6 +27,14 @@ function occurrence(patch: Partial<OccurrenceRecord>): OccurrenceRecord {
 const personal = { color: '#1f6feb', readOnly: false };
 
 describe('toCalendarEvent', () => {
+  it('titles an untitled occurrence "(No title)" in the language asked, so no view shows a bare time', () => {
+    expect(toCalendarEvent(occurrence({ summary: '' }), personal, 'Europe/Zurich').title).toBe('(No title)');
+    expect(toCalendarEvent(occurrence({ summary: ' ' }), personal, 'Europe/Zurich', 'fr').title).toBe(
+      '(Sans titre)',
+    );
+    expect(toCalendarEvent(occurrence({}), personal, 'Europe/Zurich', 'fr').title).toBe('Standup');
+  });
+
   it('keeps a timed occurrence as instants, coloured by its calendar', () => {
     const input = toCalendarEvent(occurrence({}), personal, 'Europe/Zurich');
     expect(input).toMatchObject({

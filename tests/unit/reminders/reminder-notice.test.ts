@@ -40,7 +40,7 @@ describe('the reminder notification', () => {
       start: Date.parse('2026-03-12T05:00:00Z'),
     };
     const notice = reminderNotice(allDay, 'America/New_York', 'fr');
-    expect(notice.title).toBe('Événement sans titre');
+    expect(notice.title).toBe('(Sans titre)');
     expect(notice.body).toBe('Toute la journée');
     expect(notice.data.url.startsWith('/agenda/day/2026-03-12?')).toBe(true);
     expect(notice.actions[0]?.title).toBe('Rappeler dans 10 min');
