@@ -3,8 +3,8 @@
  * never the system's /etc/dovecot. IMAP only, on 127.0.0.1 and one port, no TLS: Dovecot takes
  * connections from the same address as secure, so plain LOGIN works there and nowhere else
  * (`disable_plaintext_auth` stays on). Users and passwords come from a passwd-file; the mail is a
- * Maildir per user, laid out before the server starts. `auth_failure_delay = 0` keeps the wrong-password
- * tests fast.
+ * Maildir per user, laid out before the server starts. `auth_failure_delay = 0` and no auth penalty keep
+ * the wrong-password tests fast.
  */
 export const DovecotCapabilities = {
   /** Dovecot's own list: CONDSTORE and QRESYNC (RFC 7162) on. */
@@ -97,6 +97,11 @@ service imap-login {
 }
 service anvil {
   chroot =
+  # No auth penalty: Dovecot slows every login from an address after a failed one (up to 15 s), and
+  # the tests log in wrong on purpose (doc.dovecot.org, "Authentication penalty support").
+  unix_listener anvil-auth-penalty {
+    mode = 0
+  }
 }
 namespace inbox {
   inbox = yes

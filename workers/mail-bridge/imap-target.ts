@@ -104,6 +104,13 @@ export async function checkServer(
 ): Promise<CheckedServer> {
   const host = canonicalHost(server.host);
   const { port } = server;
+  const plainRefusal = () =>
+    new MailBridgeError(
+      'plain-not-allowed',
+      `The bridge connects to ${host} only over TLS: use "tls" (port 993) or "starttls" (port 143).`,
+      { details: { host, port, field: 'server.security' } },
+    );
+  if (server.security === 'plain' && !policy.allowPlainLoopback) throw plainRefusal();
   if (isMetadataHost(host)) {
     throw new MailBridgeError('address-not-allowed', `${host} is a cloud metadata service.`, {
       details: { host, port },
@@ -147,14 +154,6 @@ export async function checkServer(
     }
     address = parseIp(answers[0]?.address ?? '')?.address ?? '';
   }
-  if (server.security === 'plain') {
-    if (!policy.allowPlainLoopback || !isLoopback(address)) {
-      throw new MailBridgeError(
-        'plain-not-allowed',
-        `The bridge connects to ${host} only over TLS: use "tls" (port 993) or "starttls" (port 143).`,
-        { details: { host, port, field: 'server.security' } },
-      );
-    }
-  }
+  if (server.security === 'plain' && !isLoopback(address)) throw plainRefusal();
   return { host, port, security: server.security, address };
 }
