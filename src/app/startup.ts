@@ -1,3 +1,4 @@
+import { nameBuiltInCalendars } from '../core/calendars/built-in-name';
 import { ensureDefaults } from '../core/db/bootstrap';
 import { AppError, ErrorKind } from '../core/errors';
 import { DAY_MS, YEAR_MS } from '../core/occurrences/time-range';
@@ -64,6 +65,8 @@ export async function startUp(): Promise<void> {
   await ensureDefaults(db, pageContext(), {
     personalCalendarName: shellMessages[locale()].personalCalendar,
   });
+  // The built-in calendar not renamed by the user is named in the language of this start.
+  await nameBuiltInCalendars(db, shellMessages[locale()].personalCalendar);
 }
 
 /** Rethrows what is not a storage problem, so the browser still reports it as unhandled. */

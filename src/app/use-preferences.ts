@@ -1,10 +1,14 @@
 import { createEffect, onCleanup, type Accessor } from 'solid-js';
 import type { Settings } from '../core/settings/settings';
-import { setClockSetting, setLocale } from '../lib/i18n/locale';
+import { nameBuiltInCalendars } from '../core/calendars/built-in-name';
+import { db } from '../lib/db';
+import { locale, setClockSetting, setLocale } from '../lib/i18n/locale';
 import { resolveLocale } from '../lib/language';
 import type { LiveResult } from '../lib/live-query';
+import { reportStorageProblem } from '../lib/storage';
 import { applyTheme } from '../lib/theme';
 import { writeBootPreferences } from './boot-preferences';
+import { shellMessages } from './shell-messages';
 
 /**
  * Applies the stored theme, language and clock (12 / 24 h) to the document as they change (here or in another tab), and
@@ -30,6 +34,11 @@ export function usePreferences(settings: Accessor<LiveResult<Settings>>): void {
   createEffect(() => {
     const value = current();
     if (value) setClockSetting(value.clock);
+  });
+  // The built-in calendar, while the user has not renamed it, is named in the UI's language.
+  createEffect(() => {
+    if (!current()) return;
+    nameBuiltInCalendars(db, shellMessages[locale()].personalCalendar).catch(reportStorageProblem);
   });
   createEffect(applyCurrentTheme);
   // The next start paints its first frame with these (boot-preferences.ts).

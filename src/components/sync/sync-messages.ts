@@ -82,13 +82,13 @@ export const syncMessages = defineCatalog({
       'Le serveur n’accepte plus le mot de passe de « {name} ». La synchronisation est suspendue jusqu’à ce que vous le saisissiez de nouveau dans Réglages › Comptes.',
     needsSignIn:
       'Microsoft vous demande de vous reconnecter à « {name} ». La synchronisation est suspendue jusque-là (« Se reconnecter ») ; vos modifications attendent ici.',
-    accountCalendars: 'Agendas de {name}',
+    accountCalendars: 'Calendriers de {name}',
     issuesTitle: 'Problèmes de synchronisation',
     noIssues:
       'Aucun problème de synchronisation : tout est synchronisé et aucune modification n’attend de décision.',
     setAsideTitle: 'Objets mis de côté',
     setAsideIntro:
-      'Le serveur a envoyé ces objets mais Almanac n’a pas pu les lire. Ils restent intacts sur le serveur ; le reste de l’agenda se synchronise.',
+      'Le serveur a envoyé ces objets mais Almanac n’a pas pu les lire. Ils restent intacts sur le serveur ; le reste du calendrier se synchronise.',
     setAsideIn: 'Dans {calendar}, vu {when}',
     reason: 'Raison : {reason}',
     rawData: 'Données brutes',
@@ -98,11 +98,11 @@ export const syncMessages = defineCatalog({
     copyFailed: 'La copie a échoué : sélectionnez les données brutes et copiez-les vous-même.',
     conflictsTitle: 'Copies en conflit',
     conflictsIntro:
-      'Le même événement a été modifié ici et sur le serveur. Votre agenda montre la version du serveur ; la vôtre est conservée ici.',
+      'Le même événement a été modifié ici et sur le serveur. Votre calendrier montre la version du serveur ; la vôtre est conservée ici.',
     conflictOf: '« {summary} » dans {calendar}',
     conflictFields: 'Modifié des deux côtés : {fields}',
     conflictReadOnly:
-      'Le serveur refuse les modifications de cet agenda (lecture seule) : votre modification a été annulée et elle est conservée ici.',
+      'Le serveur refuse les modifications de ce calendrier (lecture seule) : votre modification a été annulée et elle est conservée ici.',
     conflictPlacementRefused:
       'Outlook ne peut pas déplacer une occurrence sur le jour d’une autre occurrence de sa série, ni au-delà : elle a gardé son heure là-bas. Votre version est conservée ici ; placez-la à un jour entre ses voisines, ou modifiez toute la série.',
     conflictUnsupportedRecurrence:
@@ -113,19 +113,19 @@ export const syncMessages = defineCatalog({
     restoreLabel: 'Rétablir ma version de « {summary} »',
     discard: 'Abandonner',
     discardLabel: 'Abandonner ma version de « {summary} »',
-    unknownCalendar: 'un agenda supprimé',
+    unknownCalendar: 'un calendrier supprimé',
     emptyTitle: '« {name} » est vide sur le serveur',
     emptyBody:
-      'Le serveur ne montre aucun des {count} événements que cet appareil a synchronisés avec lui. Rien n’a été supprimé ici, et rien n’est envoyé tant que vous n’avez pas choisi. Si vous avez vidé l’agenda volontairement, videz-le aussi ici ; sinon, remettez vos événements sur le serveur.',
+      'Le serveur ne montre aucun des {count} événements que cet appareil a synchronisés avec lui. Rien n’a été supprimé ici, et rien n’est envoyé tant que vous n’avez pas choisi. Si vous avez vidé le calendrier volontairement, videz-le aussi ici ; sinon, remettez vos événements sur le serveur.',
     emptyHere: 'Le vider aussi ici',
     emptyHereLabel: 'Vider aussi « {name} » ici',
     putBack: 'Remettre mes événements sur le serveur',
     putBackLabel: 'Remettre mes événements de « {name} » sur le serveur',
     emptySending: 'Application de votre choix…',
-    emptyCalendarsTitle: 'Agendas vides sur le serveur',
+    emptyCalendarsTitle: 'Calendriers vides sur le serveur',
     waitingForAnswer: 'Synchronisation suspendue : en attente de votre choix',
     waitingForAnswerInIssues:
-      'Synchronisation suspendue : l’agenda est vide sur le serveur ; choisissez quoi faire sous Problèmes de synchronisation.',
+      'Synchronisation suspendue : le calendrier est vide sur le serveur ; choisissez quoi faire sous Problèmes de synchronisation.',
   },
 });
 

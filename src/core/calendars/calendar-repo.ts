@@ -71,12 +71,21 @@ export async function createCalendar(
 }
 
 export async function updateCalendar(db: AlmanacDb, id: CalendarId, patch: CalendarPatch): Promise<void> {
-  const changes: Partial<Pick<Calendar, 'name' | 'color' | 'visible'>> = {};
-  if (patch.name !== undefined) changes.name = validCalendarName(patch.name);
+  const changes: Partial<Pick<Calendar, 'name' | 'color' | 'visible' | 'builtInName'>> = {};
+  const name = patch.name === undefined ? undefined : validCalendarName(patch.name);
   if (patch.color !== undefined) changes.color = validCalendarColor(patch.color);
   if (patch.visible !== undefined) changes.visible = patch.visible === true || patch.visible === 1 ? 1 : 0;
-  const updated = await db.calendars.update(id, changes);
-  if (updated === 0 && !(await db.calendars.get(id))) throw notFound('The calendar');
+  await db.transaction('rw', db.calendars, async () => {
+    const current = await db.calendars.get(id);
+    if (!current) throw notFound('The calendar');
+    if (name !== undefined && name !== current.name) {
+      changes.name = name;
+      // Renamed by the user: the built-in calendar's name no longer follows the language (Dexie
+      // deletes a property updated to undefined).
+      if (current.builtInName === true) Object.assign(changes, { builtInName: undefined });
+    }
+    await db.calendars.update(id, changes);
+  });
 }
 
 /** Deletes a calendar with its events, occurrences, outbox entries and sync state, in one transaction. */

@@ -31,6 +31,7 @@ export async function ensureDefaults(db: AlmanacDb, ctx: CoreContext, labels: De
       readOnly: false,
       remoteUrl: null,
       createdAt: now,
+      builtInName: true,
     });
   });
 }

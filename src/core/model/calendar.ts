@@ -18,6 +18,12 @@ export interface Calendar {
   createdAt: number;
   /** Present on a calendar subscribed to an iCalendar feed (read-only, local account). */
   subscription?: CalendarSubscription;
+  /**
+   * The built-in calendar, named by Almanac in the UI's language ("Personal", "Personnel") and not
+   * renamed since: its name follows the language (src/core/calendars/built-in-name.ts). Renaming it
+   * removes the mark. No schema change: the field is not indexed.
+   */
+  builtInName?: true;
 }
 
 export const CALENDAR_PALETTE = [

@@ -14,6 +14,7 @@ import type { EditScope } from '../../core/ical/event-draft';
 import type { Calendar } from '../../core/model/calendar';
 import type { TimeRange } from '../../core/occurrences/time-range';
 import { defaultCalendarFor } from '../../core/settings/default-calendar';
+import { firstDayFor } from '../../core/settings/week-start';
 import { pageContext, viewerZone } from '../../lib/db';
 import { eventTitle as displayedTitle } from '../../lib/event-title';
 import { intlLocale, locale, useCatalog } from '../../lib/i18n/locale';
@@ -34,6 +35,7 @@ import { visibleRange } from './visible-range';
 import { appErrorMessage } from './app-error-message';
 import type { CalendarHandlers } from './calendar-options';
 import { agendaPreferences, samePreferences } from './calendar-preferences';
+import { firstDayOfWeek } from './week-start';
 import type { EditorRequest } from './editor-session';
 import type { CardRequest } from './event-card/EventCard';
 import { instantOfFcString } from './fc-dates';
@@ -77,16 +79,18 @@ export function AgendaPage(): JSX.Element {
   const zone = viewerZone();
   const settings = useSettings();
   // Settings › Preferences: the week's first day, clock, week numbers and second zone, applied live.
-  const preferences = createMemo(() => agendaPreferences(settings(), intlLocale()), undefined, {
-    equals: samePreferences,
-  });
-  const firstDay = (): number => preferences().firstDay;
+  const firstDay = (): number => firstDayFor(settings().weekStart, firstDayOfWeek(intlLocale()));
   const duration = (): number => settings().defaultDurationMinutes;
   // From the URL, so the occurrences are read while FullCalendar loads (and on each navigation before
   // it redraws); FullCalendar's `datesSet` below corrects it should the two ever differ.
   const urlRange = createMemo(() => visibleRange(url.view(), url.date(), firstDay(), zone));
   const [range, setRange] = createSignal<TimeRange>(untrack(urlRange));
   createEffect(on(urlRange, (next) => setRange(sameRange(next)), { defer: true }));
+  const preferences = createMemo(
+    () => agendaPreferences(settings(), intlLocale(), { timeZone: zone, ...range() }),
+    undefined,
+    { equals: samePreferences },
+  );
   // From the URL, not from FullCalendar's first render: it is the page's largest text (agenda-title.ts).
   const title = createMemo(() => agendaTitle(url.view(), url.date(), intlLocale(), firstDay()));
   const [problem, setProblem] = createSignal<string | null>(null);
@@ -191,9 +195,10 @@ export function AgendaPage(): JSX.Element {
     try {
       const actions = await loadActions();
       const count = await actions.eventCount(calendar);
-      const key =
-        count === 0 ? 'deleteCalendarBodyNone' : count === 1 ? 'deleteCalendarBodyOne' : 'deleteCalendarBody';
-      const body = t(key, { name: calendar.name, count });
+      const body = t(count === 0 ? 'deleteCalendarBodyNone' : 'deleteCalendarBody', {
+        name: calendar.name,
+        count,
+      });
       if (!(await confirm({ title: t('deleteCalendarTitle'), body, confirmLabel: t('delete') }))) return;
       await actions.removeCalendar(calendar);
       setCalendarDialog(null);

@@ -19,11 +19,9 @@ export function ReminderField(props: ReminderFieldProps): JSX.Element {
   const id = createUniqueId();
   const label = (minutes: number): string => {
     if (minutes === 0) return t('reminderAtStart');
-    if (minutes % 1440 === 0)
-      return minutes === 1440 ? t('reminderDay') : t('reminderDays', { n: minutes / 1440 });
-    if (minutes % 60 === 0)
-      return minutes === 60 ? t('reminderHour') : t('reminderHours', { n: minutes / 60 });
-    return t('reminderMinutes', { n: minutes });
+    if (minutes % 1440 === 0) return t('reminderDays', { count: minutes / 1440 });
+    if (minutes % 60 === 0) return t('reminderHours', { count: minutes / 60 });
+    return t('reminderMinutes', { count: minutes });
   };
   const choices = (): number[] => {
     const current = props.form.reminder;

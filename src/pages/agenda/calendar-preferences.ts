@@ -1,4 +1,6 @@
 import type { CalendarOptions } from 'fullcalendar';
+import { utcToWallClock } from '../../core/ical/intl-zone';
+import { wallToNumber } from '../../core/ical/wall-clock';
 import type { Settings } from '../../core/settings/settings';
 import { firstDayFor } from '../../core/settings/week-start';
 import { uses12HourClock } from '../../lib/format-time';
@@ -12,6 +14,12 @@ export interface AgendaPreferences {
   readonly weekNumbers: boolean;
   /** An IANA zone shown beside the calendar's own in the week and day views' time column. */
   readonly secondTimeZone: string | null;
+  /**
+   * Minutes to add to a time in the calendar's zone to get the second zone's, in the middle of the
+   * range shown (a week across a DST change shows the difference of most of its days, and a day view
+   * that day's at noon); 0 without a second zone.
+   */
+  readonly secondZoneShift: number;
   /** The Intl locale time labels are written in ("en-GB", "fr-FR"). */
   readonly timeLocale: string;
 }
@@ -23,20 +31,37 @@ export function localePreferences(timeLocale: string): AgendaPreferences {
     hour12: uses12HourClock(timeLocale),
     weekNumbers: false,
     secondTimeZone: null,
+    secondZoneShift: 0,
     timeLocale,
   };
 }
 
-/** The agenda's preferences from the settings, for the UI's Intl locale. */
+/** Minutes `zone`'s clock is ahead of UTC at `instant`. */
+function offsetMinutes(zone: string, instant: number): number {
+  return Math.round((wallToNumber(utcToWallClock(zone, instant)) - instant) / 60_000);
+}
+
+/** Minutes to add to a clock time in `zone` to read it in `second`, at `instant`. */
+export function zoneShift(zone: string, second: string, instant: number): number {
+  return offsetMinutes(second, instant) - offsetMinutes(zone, instant);
+}
+
+/**
+ * The agenda's preferences from the settings, for the UI's Intl locale, the calendar's zone and the
+ * range shown (the second zone's difference is read in its middle).
+ */
 export function agendaPreferences(
   settings: Pick<Settings, 'weekStart' | 'clock' | 'weekNumbers' | 'secondTimeZone'>,
   timeLocale: string,
+  view: { readonly timeZone: string; readonly from: number; readonly to: number },
 ): AgendaPreferences {
+  const second = settings.secondTimeZone;
   return {
     firstDay: firstDayFor(settings.weekStart, firstDayOfWeek(timeLocale)),
     hour12: settings.clock === 'auto' ? uses12HourClock(timeLocale) : settings.clock === 'h12',
     weekNumbers: settings.weekNumbers,
-    secondTimeZone: settings.secondTimeZone,
+    secondTimeZone: second,
+    secondZoneShift: second === null ? 0 : zoneShift(view.timeZone, second, (view.from + view.to) / 2),
     timeLocale,
   };
 }
@@ -47,6 +72,7 @@ export function samePreferences(a: AgendaPreferences, b: AgendaPreferences): boo
     a.hour12 === b.hour12 &&
     a.weekNumbers === b.weekNumbers &&
     a.secondTimeZone === b.secondTimeZone &&
+    a.secondZoneShift === b.secondZoneShift &&
     a.timeLocale === b.timeLocale
   );
 }
@@ -76,19 +102,30 @@ export function slotLabelFormatter(hour12: boolean, timeLocale: string): (info: 
   return (info) => format.format(Date.UTC(2000, 0, 1, info.date.hour, info.date.minute));
 }
 
-/** "15:00" / "3:00 PM": an instant's clock time in the second zone. */
+/** FullCalendar's time of day (a Duration) in minutes. */
+type SlotTime = { readonly days: number; readonly milliseconds: number } | undefined;
+
+/**
+ * "15:00" / "3:00 PM": the second zone's clock for a slot's time of day (minutes after midnight in the
+ * calendar's zone), `shift` minutes ahead of it.
+ */
 export function secondZoneFormatter(
-  zone: string,
+  shift: number,
   hour12: boolean,
   timeLocale: string,
-): (instant: Date) => string {
+): (minutesOfDay: number) => string {
   const format = new Intl.DateTimeFormat(timeLocale, {
-    timeZone: zone,
+    timeZone: 'UTC',
     hour: hour12 ? 'numeric' : '2-digit',
     minute: '2-digit',
     hour12,
   });
-  return (instant) => format.format(instant);
+  return (minutesOfDay) =>
+    format.format(Date.UTC(2000, 0, 1, 0, (((minutesOfDay + shift) % 1440) + 1440) % 1440));
+}
+
+function minutesOf(time: SlotTime): number {
+  return time === undefined ? 0 : time.days * 1440 + Math.round(time.milliseconds / 60_000);
 }
 
 /** "GMT-5", "CET": a zone's short name at `instant`, as the locale writes it. */
@@ -114,7 +151,8 @@ function span(className: string, text: string, title?: string): HTMLSpanElement 
  */
 export function preferenceOptions(prefs: AgendaPreferences, timeZone: string): CalendarOptions {
   const second = prefs.secondTimeZone;
-  const secondTime = second === null ? null : secondZoneFormatter(second, prefs.hour12, prefs.timeLocale);
+  const secondTime =
+    second === null ? null : secondZoneFormatter(prefs.secondZoneShift, prefs.hour12, prefs.timeLocale);
   return {
     firstDay: prefs.firstDay,
     weekNumbers: prefs.weekNumbers,
@@ -127,7 +165,7 @@ export function preferenceOptions(prefs: AgendaPreferences, timeZone: string): C
       return {
         domNodes: [
           span('agenda-slot__main', info.text),
-          span('agenda-slot__second', secondTime(info.date), second),
+          span('agenda-slot__second', secondTime(minutesOf(info.time)), second),
         ],
       };
     },

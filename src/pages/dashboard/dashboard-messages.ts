@@ -27,9 +27,9 @@ export const dashboardMessages = defineCatalog({
     allDaySpan: 'Toute la journée, {span}',
     loading: 'Chargement de vos événements…',
     empty: 'Rien de prévu',
-    emptyHint: 'Les événements ajoutés à un agenda visible apparaissent ici.',
+    emptyHint: 'Les événements ajoutés à un calendrier visible apparaissent ici.',
     addEvent: 'Ajouter un événement',
-    calendar: 'Agenda : {name}',
+    calendar: 'Calendrier : {name}',
     loadFailed: "Vos prochains événements n'ont pas pu être chargés.",
   },
 });

@@ -118,11 +118,7 @@ export function ImportPreview(props: ImportPreviewProps): JSX.Element {
           disabled={busy() || count() === 0 || calendarId() === null}
           onClick={() => void apply()}
         >
-          {busy()
-            ? t('importing')
-            : count() === 1
-              ? t('importButtonOne')
-              : t('importButton', { count: count() })}
+          {busy() ? t('importing') : t('importButton', { count: count() })}
         </button>
       </div>
     </section>

@@ -49,8 +49,10 @@ describe.each(Object.entries(catalogs))('the %s catalog', (_name, catalog) => {
     for (const [key, english] of Object.entries(catalog.en)) {
       const french = catalog.fr[key];
       expect(typeof french, key).toBe(typeof english);
-      const expected = [...new Set(forms(english).flatMap(placeholders))].sort();
-      for (const text of forms(french)) expect(placeholders(text), key).toEqual(expected);
+      // A plural's `one` may say "one" instead of {count}; the forms together name the same ones.
+      const union = (message: Message | undefined) =>
+        [...new Set(forms(message).flatMap(placeholders))].sort();
+      expect(union(french), key).toEqual(union(english));
     }
   });
 });

@@ -49,7 +49,7 @@ describe('why Outlook cannot repeat an event, in words', () => {
     expect(errorMessage(data)).toEqual({
       title: 'Outlook ne sait pas répéter un événement de cette façon',
       action:
-        'Des dates ont été ajoutées à la série. Choisissez une répétition quotidienne, hebdomadaire, mensuelle ou annuelle dans l’événement, ou gardez-le dans un agenda qui n’est pas sur Microsoft 365.',
+        'Des dates ont été ajoutées à la série. Choisissez une répétition quotidienne, hebdomadaire, mensuelle ou annuelle dans l’événement, ou gardez-le dans un calendrier qui n’est pas sur Microsoft 365.',
     });
   });
 

@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { readIcsFile } from '../../../src/core/import/read-ics-file';
+import { formatMessage } from '../../../src/lib/i18n/locale';
 import { importMessages } from '../../../src/pages/import/import-messages';
 import { problemWords } from '../../../src/pages/import/problem-words';
 import { fixture } from '../ical/fixture';
 
 function translator(locale: 'en' | 'fr') {
   return (key: keyof (typeof importMessages)['en'], params?: Readonly<Record<string, string | number>>) =>
-    importMessages[locale][key].replace(/\{(\w+)\}/g, (_, name: string) => String(params?.[name] ?? ''));
+    formatMessage(importMessages[locale][key], locale, params);
 }
 
 describe('problemWords', () => {

@@ -47,7 +47,7 @@ export function CalendarPicker(props: Props): JSX.Element {
   const confirmLabel = () => {
     const count = chosen().length;
     if (count === 0) return t('addNoCalendar');
-    return count === 1 ? t('addOneCalendar') : t('addCalendars', { count });
+    return t('addCalendars', { count });
   };
 
   const add = async (calendars: readonly DiscoveredCalendar[]): Promise<void> => {

@@ -31,7 +31,7 @@ export const microsoftMessages = defineCatalog({
   fr: {
     heading: 'Microsoft 365',
     intro:
-      'Les agendas Outlook et Microsoft 365, avec votre compte Microsoft professionnel, scolaire ou personnel.',
+      'Les calendriers Outlook et Microsoft 365, avec votre compte Microsoft professionnel, scolaire ou personnel.',
     signIn: 'Se connecter avec Microsoft',
     checking: 'Vérification de la connexion Microsoft…',
     notConfigured:
@@ -41,7 +41,7 @@ export const microsoftMessages = defineCatalog({
     configUnavailable:
       'La connexion Microsoft a besoin de joindre le serveur une fois. Connectez-vous au réseau, puis rechargez cette page.',
     signingIn: 'Terminez la connexion dans la fenêtre Microsoft…',
-    searching: 'Recherche de vos agendas…',
+    searching: 'Recherche de vos calendriers…',
     cancelled: 'La connexion a été annulée. Rien n’a été ajouté.',
     popupBlocked:
       'Votre navigateur a bloqué la fenêtre de connexion Microsoft. Autorisez les fenêtres pop-up pour ce site, puis réessayez.',
@@ -50,10 +50,10 @@ export const microsoftMessages = defineCatalog({
     signedInAs: 'Connecté en tant que {username}',
     stateNeedsSignIn: 'Connexion requise',
     stateNeedsSignInHelp:
-      'Microsoft vous demande de vous reconnecter. Vos agendas restent lisibles et modifiables ici ; les modifications attendent et seront envoyées une fois reconnecté.',
+      'Microsoft vous demande de vous reconnecter. Vos calendriers restent lisibles et modifiables ici ; les modifications attendent et seront envoyées une fois reconnecté.',
     signInAgain: 'Se reconnecter',
     signedInAgain: 'Reconnecté. La synchronisation reprend.',
     removeBody:
-      'Ses agendas, leurs événements et les modifications pas encore envoyées sont supprimés de cet appareil, avec sa connexion Microsoft. Rien n’est supprimé chez Microsoft.',
+      'Ses calendriers, leurs événements et les modifications pas encore envoyées sont supprimés de cet appareil, avec sa connexion Microsoft. Rien n’est supprimé chez Microsoft.',
   },
 });

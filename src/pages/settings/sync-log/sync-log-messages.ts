@@ -63,7 +63,7 @@ export const syncLogMessages = defineCatalog({
     levelWarn: 'Avertissement',
     levelInfo: 'Info',
     where: '{account} › {calendar}',
-    removedCalendar: 'un agenda supprimé',
+    removedCalendar: 'un calendrier supprimé',
     removedAccount: 'un compte supprimé',
     syncService: 'Service de synchronisation',
     codeSynced: 'Synchronisé. Reçus : {pulled}, envoyés : {pushed}, supprimés ici : {deletedLocally}.',
@@ -73,13 +73,13 @@ export const syncLogMessages = defineCatalog({
     codeConflict:
       'Le même événement a été modifié ici et sur le serveur : la version du serveur est affichée, la vôtre est gardée comme copie de conflit.',
     codeReverted:
-      'Le serveur a refusé une modification car l’agenda y est en lecture seule : elle a été annulée ici, et votre version est gardée comme copie de conflit.',
+      'Le serveur a refusé une modification car le calendrier y est en lecture seule : elle a été annulée ici, et votre version est gardée comme copie de conflit.',
     codeEmptyOnServer:
       'Le serveur ne montre aucun des {count} événements synchronisés ici. Rien n’a été supprimé ; Almanac vous demande quoi faire.',
     codeTokenRefused:
-      'Le serveur ne savait plus où la dernière synchronisation s’était arrêtée : Almanac a comparé tout l’agenda à la place.',
+      'Le serveur ne savait plus où la dernière synchronisation s’était arrêtée : Almanac a comparé tout le calendrier à la place.',
     codeAnswered:
-      'Votre choix pour l’agenda vide a été appliqué. Supprimés ici : {deleted}, à envoyer : {queued}.',
+      'Votre choix pour le calendrier vide a été appliqué. Supprimés ici : {deleted}, à envoyer : {queued}.',
     codeMoved: 'Un événement a été déplacé sur le serveur ; Almanac l’a suivi.',
     codeServerEditKept:
       'Un événement que vous avez supprimé avait été modifié sur le serveur : la version modifiée a été gardée.',
@@ -90,7 +90,7 @@ export const syncLogMessages = defineCatalog({
     technical: 'Détail technique : {message}',
     copyTitle: 'Diagnostics pour un signalement',
     copyIntro:
-      'Copie le journal de synchronisation, l’état de synchronisation de chaque agenda, les objets mis de côté, la version de l’application et le nom de votre navigateur. Le texte brut des objets mis de côté y figure : ce sont vos propres données d’agenda, relisez-les avant de les partager.',
+      'Copie le journal de synchronisation, l’état de synchronisation de chaque calendrier, les objets mis de côté, la version de l’application et le nom de votre navigateur. Le texte brut des objets mis de côté y figure : ce sont vos propres données de calendrier, relisez-les avant de les partager.',
     copy: 'Copier les diagnostics',
     copying: 'Collecte…',
     copied: 'Copié',
