@@ -16,7 +16,7 @@
 import ICAL from 'ical.js';
 import { newVCalendar } from '../../../../src/core/ical/compose';
 import { writeTimeValue, type Placement } from '../../../../src/core/ical/event-writer';
-import { expandEvent, type ExpandedInstance } from '../../../../src/core/ical/expand';
+import { expandEvent } from '../../../../src/core/ical/expand';
 import { wallOf } from '../../../../src/core/ical/ical-time';
 import { utcToWallClock } from '../../../../src/core/ical/intl-zone';
 import { intlTimezone, resolveIanaZone } from '../../../../src/core/ical/time-zones';
@@ -162,10 +162,6 @@ function slotKeyOfDate(wall: WallClock): SlotKey {
   return formatIcalDate(wall);
 }
 
-function slotKeyOfInstance(instance: ExpandedInstance, shape: SeriesShape): SlotKey {
-  return shape.isAllDay ? (instance.recurrenceId ?? '') : slotKeyOfTime(instance.start);
-}
-
 /**
  * The slot an exception's `originalStart` names. For an all-day series Graph's instant may be
  * midnight in UTC or in the series' zone: the date that is one of the rule's slots wins.
@@ -215,36 +211,66 @@ function recurrenceIdTime(ms: number, key: SlotKey, shape: SeriesShape): ICAL.Ti
   return icalDate(wall);
 }
 
+/**
+ * The rule's occurrences around the window, in order, kept compact (a plan is held for every series
+ * of a round while it pages): all-day series know each by its date, the others by their start.
+ */
+interface RuleSlots {
+  readonly starts: Float64Array;
+  readonly ends: Float64Array;
+  readonly dates: readonly string[] | null;
+}
+
 /** Occurrences of the rule alone (no exceptions), around the window, by the app's own expansion. */
-function ruleOccurrences(masterText: string, window: SeriesWindow, shape: SeriesShape): ExpandedInstance[] {
+function ruleOccurrences(masterText: string, window: SeriesWindow, shape: SeriesShape): RuleSlots {
   const reach = neighbourReach(shape.recurrence);
   const around = { from: window.from - reach, to: window.to + reach };
-  return expandEvent(masterText, around, shape.isAllDay ? UTC : shape.zone, { minInstancesAfterWindow: 0 })
-    .instances;
+  const { instances } = expandEvent(masterText, around, shape.isAllDay ? UTC : shape.zone, {
+    minInstancesAfterWindow: 0,
+  });
+  return {
+    starts: Float64Array.from(instances, (instance) => instance.start),
+    ends: Float64Array.from(instances, (instance) => instance.end),
+    dates: shape.isAllDay ? instances.map((instance) => instance.recurrenceId ?? '') : null,
+  };
 }
 
-function inside(instance: ExpandedInstance, window: SeriesWindow, margin: number): boolean {
-  return instance.start >= window.from + margin && instance.end <= window.to - margin;
+function slotKeyAt(slots: RuleSlots, index: number): SlotKey {
+  return slots.dates ? (slots.dates[index] ?? '') : slotKeyOfTime(slots.starts[index] ?? 0);
 }
 
-/** Occurrences of the rule in the window that Graph does not list and that cannot have moved out. */
+function insideAt(slots: RuleSlots, index: number, window: SeriesWindow, margin: number): boolean {
+  const start = slots.starts[index];
+  const end = slots.ends[index];
+  return (
+    start !== undefined && end !== undefined && start >= window.from + margin && end <= window.to - margin
+  );
+}
+
+/** The indexes of the rule's occurrences in the window that Graph does not list and that cannot
+ *  have moved out. */
 function cancelledSlots(
-  occurrences: readonly ExpandedInstance[],
+  slots: RuleSlots,
   listed: ReadonlySet<SlotKey>,
   shape: SeriesShape,
   window: SeriesWindow,
-): ExpandedInstance[] {
+): number[] {
   const margin = shape.isAllDay ? DAY_MS + DAY_MS / 2 : 0;
-  return occurrences.filter((occurrence, index) => {
-    if (listed.has(slotKeyOfInstance(occurrence, shape))) return false;
-    if (!inside(occurrence, window, margin)) return false;
-    const before = occurrences[index - 1];
-    const after = occurrences[index + 1];
-    const edge = DAY_MS;
-    const beforeSafe = before ? inside(before, window, margin) : inside(occurrence, window, margin + edge);
-    const afterSafe = after ? inside(after, window, margin) : inside(occurrence, window, margin + edge);
-    return beforeSafe && afterSafe;
-  });
+  const edge = DAY_MS;
+  const last = slots.starts.length - 1;
+  const cancelled: number[] = [];
+  for (let index = 0; index <= last; index += 1) {
+    if (listed.has(slotKeyAt(slots, index))) continue;
+    if (!insideAt(slots, index, window, margin)) continue;
+    const beforeSafe =
+      index > 0 ? insideAt(slots, index - 1, window, margin) : insideAt(slots, index, window, margin + edge);
+    const afterSafe =
+      index < last
+        ? insideAt(slots, index + 1, window, margin)
+        : insideAt(slots, index, window, margin + edge);
+    if (beforeSafe && afterSafe) cancelled.push(index);
+  }
+  return cancelled;
 }
 
 /**
@@ -256,7 +282,7 @@ export interface SeriesPlan {
   readonly master: GraphEvent;
   readonly window: SeriesWindow;
   readonly shape: SeriesShape;
-  readonly occurrences: readonly ExpandedInstance[];
+  readonly occurrences: RuleSlots;
 }
 
 function ruleVevent(master: GraphEvent, shape: SeriesShape, zones: Set<string>): ICAL.Component {
@@ -293,7 +319,7 @@ export function seriesToIcal(series: GraphSeries, plan?: SeriesPlan): string {
   vcalendar.addSubcomponent(vevent);
   writeGraphContent(vevent, master, shape.dtstart.toUnixTime() * 1000);
 
-  const slots = new Set(occurrences.map((occurrence) => slotKeyOfInstance(occurrence, shape)));
+  const slots = new Set(Array.from(occurrences.starts, (_, index) => slotKeyAt(occurrences, index)));
   const listed = new Set<SlotKey>();
   const overrides: ICAL.Component[] = [];
   for (const instance of instances) {
@@ -309,9 +335,9 @@ export function seriesToIcal(series: GraphSeries, plan?: SeriesPlan): string {
     writeGraphContent(override, merged, startMs);
     overrides.push(override);
   }
-  for (const cancelled of cancelledSlots(occurrences, listed, shape, window)) {
-    const key = slotKeyOfInstance(cancelled, shape);
-    const time = recurrenceIdTime(cancelled.start, key, shape);
+  for (const index of cancelledSlots(occurrences, listed, shape, window)) {
+    const key = slotKeyAt(occurrences, index);
+    const time = recurrenceIdTime(occurrences.starts[index] ?? 0, key, shape);
     const exdate = new ICAL.Property('exdate');
     vevent.addProperty(exdate);
     writeTimeValue(exdate, time, time.isDate ? { kind: 'date' } : placement(shape.zone));
