@@ -1,5 +1,6 @@
 import { defineConfig } from 'vitest/config';
 import solid from 'vite-plugin-solid';
+import { almanacMailBridgePlugin } from './workers/mail-bridge/vite-plugin.ts';
 import { almanacProxyPlugin } from './workers/proxy/vite-plugin.ts';
 import { precompressPlugin } from './workers/build/precompress.ts';
 import { quietKnownLogs } from './workers/build/quiet-known-logs.ts';
@@ -14,6 +15,7 @@ export default defineConfig({
     quietKnownLogs(),
     solid(),
     almanacProxyPlugin(),
+    almanacMailBridgePlugin(),
     runtimeConfigRoute(),
     redirectBridgePage(),
     almanacPwaPlugin(),

@@ -3,7 +3,8 @@
 // the service worker, a strict Content-Security-Policy and the other security headers on every answer,
 // and the CORS proxy (workers/proxy, built to dist-proxy/) under /proxy on the same origin, so the app
 // reaches CalDAV servers without any cross-origin request; /config.json, the runtime configuration
-// (scripts/serve/runtime-config.mjs), and MSAL's redirect-bridge page without COOP. Malformed requests
+// (scripts/serve/runtime-config.mjs), MSAL's redirect-bridge page without COOP, and the mail bridge
+// (workers/mail-bridge, built beside the proxy) under /mail-bridge, idle until an account uses it. Malformed requests
 // get a 4xx and the process goes on serving (scripts/serve/, tests/integration/serve/).
 import { access } from 'node:fs/promises';
 import { createServer } from 'node:http';
@@ -34,6 +35,17 @@ const proxy = createProxyListener({
   deps: { logger: jsonLineLogger((line) => process.stdout.write(line)) },
 });
 
+const { createMailBridgeListener, mailBridgePath, mailBridgeSettingsFromEnv } =
+  await import('../dist-proxy/mail-bridge.js');
+const mailBridgeSettings = mailBridgeSettingsFromEnv(process.env);
+const mailBridge = createMailBridgeListener({
+  config: {
+    ...mailBridgeSettings.config,
+    allowedOrigins: [...new Set([...mailBridgeSettings.config.allowedOrigins, ...ownOrigins])],
+  },
+  deps: { logger: jsonLineLogger((line) => process.stdout.write(line)) },
+});
+
 const files = createStaticFiles(root);
 
 /**
@@ -60,6 +72,11 @@ function handle(req, res) {
   if (target.rawPath === '/proxy' || target.rawPath.startsWith('/proxy/')) {
     // The proxy writes its own status and headers; the security headers set above are merged in.
     proxy.listener(req, res);
+    return;
+  }
+  if (target.rawPath === mailBridgePath || target.rawPath.startsWith(`${mailBridgePath}/`)) {
+    // The bridge writes its own status and headers (JSON, message sources, push streams).
+    mailBridge.listener(req, res);
     return;
   }
   if (req.method !== 'GET' && req.method !== 'HEAD') {

@@ -7,12 +7,13 @@ import { freePort } from './free-port';
 const LOCK = join(tmpdir(), 'almanac-dist-proxy.lock');
 
 /** What dist-proxy/ is built from (the proxy imports its refusal kinds from src/core; the runtime
- *  configuration's reader is built beside it). */
+ *  configuration's reader and the mail bridge are built beside it). */
 const PROXY_SOURCES = [
-  ...['workers/proxy', 'src/core/config'].flatMap((dir) =>
-    readdirSync(dir)
-      .filter((name) => name.endsWith('.ts'))
-      .map((name) => join(dir, name)),
+  ...['workers/proxy', 'src/core/config', 'workers/mail-bridge', 'workers/mail-bridge/operations'].flatMap(
+    (dir) =>
+      readdirSync(dir)
+        .filter((name) => name.endsWith('.ts'))
+        .map((name) => join(dir, name)),
   ),
   'src/core/proxy-refusal.ts',
 ];

@@ -1,8 +1,9 @@
 /**
  * Each endpoint of the mail bridge (workers/mail-bridge/README.md) against a real Dovecot with
  * generated mail: folders and their roles, pages of envelopes newest first with previews, threads and
- * attachments, the raw source, flags, move, delete, append, search; the account's connection reused
- * from the pool; a wrong password and an unreachable server told apart.
+ * attachments (only what a list needs, docs/sync-rules.md rule 62; previews decoded by postal-mime,
+ * rule 64), the raw source, flags, move, delete, append, search; the account's connection reused from
+ * the pool; a wrong password and an unreachable server told apart.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FolderAnswer } from '../../../workers/mail-bridge/operations/folders';

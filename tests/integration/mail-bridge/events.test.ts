@@ -1,8 +1,9 @@
 /**
- * The push stream (`GET /mail-bridge/events`, IMAP IDLE → server-sent events) on Dovecot: once it says
- * `ready`, a message appended by another connection arrives as `exists`, a flag changed there as
- * `flags` with its UID, an expunge as `expunge` with its UID (VANISHED under QRESYNC); closing the
- * stream frees its slot; a wrong password is refused before any stream starts.
+ * The push stream (`GET /mail-bridge/events`, IMAP IDLE → server-sent events, docs/sync-rules.md
+ * rule 63) on Dovecot: once it says `ready`, a message appended by another connection arrives as
+ * `exists`, a flag changed there as `flags` with its UID, an expunge as `expunge` with its UID
+ * (VANISHED under QRESYNC); closing the stream frees its slot; a wrong password is refused before any
+ * stream starts.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { basic, startBridgeWorld, type BridgeWorld } from './bridge-world';
