@@ -1,7 +1,8 @@
 /**
  * The details card's words, from the event's details (src/core/events/event-details.ts): when (in the
- * viewer's zone, the locale's clock unless a 12/24-hour choice is given), the event's own zone when it
- * differs, the repeat rule, reminders and guests. Pure: the language comes in as `t` and an Intl locale.
+ * viewer's zone, on the locale's clock), the event's own zone when it
+ * differs, the repeat rule, reminders and guests. Pure: the language comes in as `t` and an Intl locale,
+ * which carries the 12 / 24-hour setting as its hour cycle (intlLocale(), "en-GB-u-hc-h12").
  */
 import type { EventDetails, EventGuest } from '../../../core/events/event-details';
 import { GuestAnswer } from '../../../core/events/event-details';
@@ -14,11 +15,9 @@ export type Translate = (key: EventCardMessageKey, params?: Params) => string;
 
 export interface CardFormat {
   readonly t: Translate;
-  /** An Intl locale (`en-GB`, `fr`). */
+  /** An Intl locale (`en-GB`, `fr`, `en-GB-u-hc-h12` for a 12-hour clock chosen in Settings). */
   readonly locale: string;
   readonly viewerZone: string;
-  /** A 12- or 24-hour clock chosen by the user; undefined = the locale's own. */
-  readonly hour12?: boolean | undefined;
 }
 
 /** Noon UTC of a `YYYY-MM-DD` date: formatted in UTC it shows that date whatever the zone. */
@@ -26,11 +25,8 @@ function civilNoon(date: string): number {
   return Date.parse(`${date}T12:00:00Z`);
 }
 
-function clock(format: CardFormat): Intl.DateTimeFormatOptions {
-  return format.hour12 === undefined
-    ? { hour: 'numeric', minute: '2-digit' }
-    : { hour: 'numeric', minute: '2-digit', hour12: format.hour12 };
-}
+/** Hours and minutes on the locale's clock (its hour cycle included). */
+const CLOCK: Intl.DateTimeFormatOptions = { hour: 'numeric', minute: '2-digit' };
 
 const LONG_DATE: Intl.DateTimeFormatOptions = {
   weekday: 'long',
@@ -52,7 +48,7 @@ export function whenText(details: EventDetails, format: CardFormat): string {
   }
   return new Intl.DateTimeFormat(format.locale, {
     ...LONG_DATE,
-    ...clock(format),
+    ...CLOCK,
     timeZone: format.viewerZone,
   }).formatRange(details.start, details.end);
 }
@@ -77,7 +73,7 @@ export function eventZoneText(details: EventDetails, format: CardFormat): string
     weekday: 'short',
     day: 'numeric',
     month: 'short',
-    ...clock(format),
+    ...CLOCK,
     timeZone: zone,
     timeZoneName: 'longGeneric',
   }).formatRange(details.start, details.end);
@@ -163,7 +159,7 @@ export function reminderText(trigger: AlarmTrigger, format: CardFormat): string 
       weekday: 'short',
       day: 'numeric',
       month: 'short',
-      ...clock(format),
+      ...CLOCK,
       timeZone: format.viewerZone,
     }).format(trigger.at);
     return t('reminderAt', { time });

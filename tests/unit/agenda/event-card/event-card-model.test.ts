@@ -1,6 +1,6 @@
 /**
  * The details card's words (src/pages/agenda/event-card/event-card-model.ts), in English and French:
- * when (locale clock, or a 12/24-hour choice), the event's own zone only where its clock differs,
+ * when (on the locale's clock, or the 12 / 24-hour one chosen in Settings), the event's own zone only where its clock differs,
  * repeat rules, reminders and guests with their answers.
  */
 import { describe, expect, it } from 'vitest';
@@ -28,11 +28,11 @@ function translate(language: 'en' | 'fr') {
     );
 }
 
-const en = (viewerZone: string, hour12?: boolean): CardFormat => ({
+/** English; `clock` as Settings' 12 / 24 h choice reaches formatters, an hour cycle in the locale. */
+const en = (viewerZone: string, clock = ''): CardFormat => ({
   t: translate('en'),
-  locale: 'en-GB',
+  locale: `en-GB${clock}`,
   viewerZone,
-  hour12,
 });
 const fr = (viewerZone: string): CardFormat => ({ t: translate('fr'), locale: 'fr-FR', viewerZone });
 
@@ -50,7 +50,7 @@ describe('whenText', () => {
     expect(plain(whenText(inZurich, en('Europe/Zurich')))).toMatch(
       /^Thursday,? 3 December 2026,? 15:00\s?–\s?16:30$/,
     );
-    expect(plain(whenText(inZurich, en('Europe/Zurich', true)))).toMatch(
+    expect(plain(whenText(inZurich, en('Europe/Zurich', '-u-hc-h12')))).toMatch(
       /^Thursday,? 3 December 2026,? 3:00\s?–\s?4:30\s?pm$/i,
     );
     expect(plain(whenText(inZurich, fr('Europe/Zurich')))).toMatch(
