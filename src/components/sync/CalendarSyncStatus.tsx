@@ -4,6 +4,7 @@ import type { CalendarId } from '../../core/model/ids';
 import type { SyncStatus } from '../../core/model/sync-state';
 import { createMinuteClock } from '../../lib/clock';
 import { errorMessage } from '../../lib/error-messages';
+import { asSentence } from '../../lib/i18n/sentence';
 import { intlLocale, useCatalog } from '../../lib/i18n/locale';
 import { EmptyOnServerPrompt } from './EmptyOnServerPrompt';
 import { formatCount, relativeTime } from './relative-time';
@@ -57,7 +58,12 @@ export function CalendarSyncStatus(props: {
                 {props.askHere === false ? t('waitingForAnswerInIssues') : t('waitingForAnswer')}
               </Match>
               <Match when={failed()}>
-                {(failure) => <FailureText error={failure().error} retryAt={failure().retryAt} when={when} />}
+                {(failure) => (
+                  <FailureText
+                    error={failure().error}
+                    retry={retryWords(failure().retryAt, now(), intlLocale(), t)}
+                  />
+                )}
               </Match>
               <Match when={action.pending()}>{t('syncing')}</Match>
               <Match when={lastOkAt()}>{(at) => t('syncedAgo', { when: when(at()) })}</Match>
@@ -140,17 +146,25 @@ function Progress(props: { readonly status: Syncing; readonly name: string }): J
   );
 }
 
-function FailureText(props: {
-  readonly error: AppErrorData;
-  readonly retryAt: number | null;
-  readonly when: (instant: number) => string;
-}): JSX.Element {
-  const t = useCatalog(syncMessages);
+/** "Almanac tries again in 2 minutes." — or "in a moment" when that is under a minute away (never "just now"). */
+function retryWords(
+  retryAt: number | null,
+  now: number,
+  locale: string,
+  t: (key: 'retryAt' | 'retrySoon', params?: Readonly<Record<string, string>>) => string,
+): string | null {
+  if (retryAt === null) return null;
+  const when = retryAt > now ? relativeTime(retryAt, now, locale) : null;
+  return when === null ? t('retrySoon') : t('retryAt', { when });
+}
+
+/** What went wrong and what to do, as whole sentences: "The server could not be reached. Your changes…" */
+function FailureText(props: { readonly error: AppErrorData; readonly retry: string | null }): JSX.Element {
   const words = () => errorMessage(props.error);
   return (
     <>
-      <strong class="sync-status__error">{words().title}</strong> <span>{words().action}</span>
-      <Show when={props.retryAt}>{(at) => <span> {t('retryAt', { when: props.when(at()) })}</span>}</Show>
+      <strong class="sync-status__error">{asSentence(words().title)}</strong> <span>{words().action}</span>
+      <Show when={props.retry}>{(retry) => <span> {retry()}</span>}</Show>
     </>
   );
 }

@@ -3,7 +3,7 @@ import { createSignal, createUniqueId, onMount, Show, type JSX } from 'solid-js'
 import { CALENDAR_PALETTE } from '../../core/model/calendar';
 import type { FeedPreview } from '../../core/subscriptions/subscribe';
 import { useCatalog } from '../../lib/i18n/locale';
-import { addSubscription, feedErrorMessage, fetchPreview } from './subscribe-data';
+import { addSubscription, feedErrorMessage, fetchPreview, isInsecureFeed } from './subscribe-data';
 import { subscribeMessages } from './subscribe-messages';
 import { SubscriptionList } from './SubscriptionList';
 import '../import/import.css';
@@ -108,6 +108,11 @@ export function SubscribePage(): JSX.Element {
           <section class="card" aria-label={t('previewHeading')}>
             <h2 class="card__title">{t('previewHeading')}</h2>
             <p>{current.url}</p>
+            <Show when={isInsecureFeed(current)}>
+              <p class="field__error subscribe-insecure" role="alert">
+                {t('insecure')}
+              </p>
+            </Show>
             <div role="status">
               <ul class="import-preview__counts">
                 <li>{t('eventCount', { count: current.content.entries.length })}</li>

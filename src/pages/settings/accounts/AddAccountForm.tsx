@@ -175,7 +175,7 @@ export function AddAccountForm(props: Props): JSX.Element {
           </p>
         </Show>
       </div>
-      <ErrorNote id={errorId} error={props.error} />
+      <ErrorNote id={errorId} error={props.error} typedPassword />
       <div class="account-form__actions">
         <button type="submit" class="button button--primary" disabled={busy()}>
           {t('addAccount')}

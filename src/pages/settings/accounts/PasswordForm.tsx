@@ -64,7 +64,7 @@ export function PasswordForm(props: {
         </p>
       </Show>
       <Show when={!missing()}>
-        <ErrorNote id={errorId} error={error()} />
+        <ErrorNote id={errorId} error={error()} typedPassword />
       </Show>
       <div class="account-form__actions">
         <button type="submit" class="button button--primary" disabled={busy()}>

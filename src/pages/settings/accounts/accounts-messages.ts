@@ -23,6 +23,9 @@ export const accountsMessages = defineCatalog({
     passwordMissing: 'Enter the password.',
     appPasswordRequired: '{brand} needs an app password here, not your normal password.',
     appPasswordOptional: 'If you use two-step sign-in, create an app password for Almanac.',
+    wrongPasswordTitle: 'The server refused this username and password.',
+    wrongPasswordAction:
+      'Check both for typing mistakes (passwords are case-sensitive) and try again. If your account uses two-step sign-in, create an app password for Almanac at your provider and enter it here instead.',
     appPasswordLink: 'How to create an app password at {brand}',
     appPasswordLinkNextcloud:
       'In Nextcloud: Settings › Security › Devices & sessions › Create new app password',
@@ -85,6 +88,9 @@ export const accountsMessages = defineCatalog({
       '{brand} demande ici un mot de passe d’application, pas votre mot de passe habituel.',
     appPasswordOptional:
       'Si vous utilisez la validation en deux étapes, créez un mot de passe d’application pour Almanac.',
+    wrongPasswordTitle: 'Le serveur a refusé ce nom d’utilisateur et ce mot de passe.',
+    wrongPasswordAction:
+      'Vérifiez-les (le mot de passe distingue majuscules et minuscules) et réessayez. Si votre compte utilise la connexion en deux étapes, créez un mot de passe d’application pour Almanac chez votre fournisseur et saisissez-le ici.',
     appPasswordLink: 'Créer un mot de passe d’application chez {brand}',
     appPasswordLinkNextcloud:
       'Dans Nextcloud : Paramètres › Sécurité › Appareils et sessions › Créer un nouveau mot de passe d’application',
