@@ -142,6 +142,11 @@ async function localOperation(
     state.transcript.push(`  occurrence ${occurrence.recurrenceId}`);
     if (op.op === 'edit-one') await local.editOne(event, occurrence.recurrenceId, `Local ${n} Ünïcødé (one)`);
     else await local.deleteOne(event, occurrence.recurrenceId);
+    // The series' last occurrence deleted: the app deletes the event (deleteOccurrence), as the user saw it.
+    if ((await local.db.events.get(event.id)) === undefined) {
+      state.oracle.deleted(before, new Set());
+      return;
+    }
     const changed = await localFields(state, event);
     remember(state, changed, 'local', before);
     state.oracle.written(before, changed);

@@ -1,7 +1,9 @@
 /**
  * The bodies of a pull: what the listing or delta shows changed is fetched (the provider's fetchItems)
  * in bounded batches (docs/sync-rules.md rule 13) and applied batch after batch (apply-remote.ts), pipelined
- * so the server, the CPU and IndexedDB work at the same time.
+ * so the server, the CPU and IndexedDB work at the same time. An item listed as changed that the
+ * fetch finds no longer on the server was deleted there meanwhile (rule 13): its ref is returned, for
+ * the pull to delete it here like any removal the server names (pull.ts).
  */
 import { materialisationWindow } from '../../../src/core/occurrences/window';
 import { applyPrepared, prepareObjects } from './apply-remote';
@@ -42,7 +44,9 @@ function ahead<T>(work: Promise<T>): Promise<T> {
  * ahead at most: while IndexedDB writes batch n, batch n+1 is parsed and expanded (CPU) and batch
  * n+2 is requested (the server). Decisions and writes stay one batch after the other, one
  * transaction each. A failure surfaces when its step's turn comes, after the batches before it are
- * applied, as without the pipeline.
+ * applied, as without the pipeline. Returns the refs the server no longer holds (`missing`); from
+ * the moment they are found, they no longer count as listed (a UID showing up at another ref is
+ * then a move, rule 7).
  */
 export async function fetchChanged(
   run: SyncRun,
@@ -50,7 +54,9 @@ export async function fetchChanged(
   listed: ReadonlyMap<string, string | null>,
   isListed: (href: string) => boolean,
   tombstones: Tombstones,
-): Promise<void> {
+): Promise<ReadonlySet<string>> {
+  const missing = new Set<string>();
+  const stillListed = (href: string) => !missing.has(href) && isListed(href);
   const wanted = [...listed]
     .filter(([href, etag]) => {
       const local = index.byHref.get(href);
@@ -79,7 +85,9 @@ export async function fetchChanged(
       const result = await next;
       next = request(at + 1);
       for (const warning of result.warnings) run.log('warn', warning);
-      if (result.missing.length > 0) run.log('debug', `Not found any more: ${result.missing.join(', ')}`);
+      if (result.missing.length > 0)
+        run.log('debug', `Listed as changed, deleted on the server since: ${result.missing.join(', ')}`);
+      for (const ref of result.missing) missing.add(ref);
       // A tombstone's delete meets the server: the batches before it are applied first (rare).
       if (tombstones.size > 0) await writing;
       const found = await settleTombstones(run, tombstones, result.found);
@@ -91,7 +99,7 @@ export async function fetchChanged(
       let markIssued: () => void = () => undefined;
       issued = new Promise((resolve) => (markIssued = resolve));
       writing = ahead(
-        applyPrepared(run, index, items, isListed, markIssued)
+        applyPrepared(run, index, items, stillListed, markIssued)
           .finally(markIssued)
           .then(async () => {
             done += size;
@@ -105,4 +113,5 @@ export async function fetchChanged(
     throw error;
   }
   await writing;
+  return missing;
 }

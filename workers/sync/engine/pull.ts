@@ -60,8 +60,15 @@ async function fullListing(
   // Persisted before anything is applied: an interrupted listing restarts as a listing and deletes nothing early.
   await saveSyncState(run, { ...stored, initialSyncInProgress: true });
   const tombstones = await loadTombstones(run);
-  await fetchChanged(run, index, members, (href) => members.has(href), tombstones);
-  const gone = [...index.byHref.keys()].filter((href) => !members.has(href));
+  const missing = await fetchChanged(run, index, members, (href) => members.has(href), tombstones);
+  // Listed, then not found when fetched: deleted on the server meanwhile (rule 13), not held. A
+  // listing that held nothing else is as empty as one that lists nothing: the user is asked (rule 5).
+  const held = new Map([...members].filter(([href]) => !missing.has(href)));
+  if (missing.size > 0 && isSuspiciousListing(run, index, held)) {
+    await askAboutEmptyListing(run, syncedBefore(run, index));
+    return { cursor: stored.syncToken, awaitingDecision: true };
+  }
+  const gone = [...index.byHref.keys()].filter((href) => !held.has(href));
   await applyRemovals(run, index, gone);
   await dropUnseen(run, tombstones);
   return { cursor, awaitingDecision: false };
@@ -115,8 +122,11 @@ async function deltaSync(
   // Each removal here is named explicitly by the server, from a cursor it accepted: the user (or
   // another client) deleted those items, even the last one. Not a rule-5 case: applied as listed.
   const tombstones = await loadTombstones(run);
-  await fetchChanged(run, index, delta.changed, (ref) => !delta.removed.has(ref), tombstones);
-  await applyRemovals(run, index, delta.removed);
+  const missing = await fetchChanged(run, index, delta.changed, (ref) => !delta.removed.has(ref), tombstones);
+  // Named as changed, then not found when fetched: deleted on the server since the delta was read
+  // (rule 13; Graph: a series whose occurrences the delta removed, its master gone). Deleted here like
+  // the removals the delta names; an edit waiting here is kept, and the push writes it back (rule 4).
+  await applyRemovals(run, index, [...delta.removed, ...missing]);
   await dropUnseen(run, tombstones);
   return { cursor: delta.cursor, awaitingDecision: false };
 }

@@ -68,9 +68,30 @@ async function pushDelete(run: SyncRun, entry: OutboxEntry): Promise<void> {
   }
 }
 
-/** A create of this event: where the provider puts it, and the key that is the same for every attempt. */
-function createOf(event: EventRecord, ref: string | null) {
-  return { ref, uid: event.uid, ics: event.ics, attemptKey: event.id };
+/**
+ * A create of this event: where the provider puts it, and the key that is the same for every attempt
+ * of this entry. An event the server held before, queued as a create by a rule-5 answer (docs/sync-rules.md
+ * rule 5; no ref to create it at), gets a key of its own per entry: its first create may have used
+ * the event's id, and a server that names creates by key (Graph's `transactionId`) must not be sent a
+ * key it saw for an event since deleted. (A recreate names the ref it had: the provider keys it.)
+ */
+function createOf(event: EventRecord, ref: string | null, entry: OutboxEntry) {
+  const putBack = ref === null && event.syncedIcs !== null && entry.seq !== undefined;
+  return { ref, uid: event.uid, ics: event.ics, attemptKey: putBack ? `${event.id}-${entry.seq}` : event.id };
+}
+
+/**
+ * An event the server held before and a rule-5 answer queued as a create (empty-answer.ts): the server
+ * may hold it after all (the sync that asked may have pushed it itself, as rule 4's recreate). Where
+ * the client names the ref (CalDAV), the create meets If-None-Match and a conflict; where the server
+ * chooses it (Graph), a create would make a second copy, so the UID is looked up first (found by the
+ * Graph convergence test: "put my events back" left one event twice). The refs holding it, or null.
+ */
+async function heldAfterAll(run: SyncRun, event: EventRecord): Promise<string[] | null> {
+  if (event.href !== null || event.syncedIcs === null) return null;
+  if (run.provider.refForNewItem(run.remote, event.uid) !== null) return null;
+  const found = await run.provider.findByUid(run.remote, event.uid);
+  return found.length > 0 ? found : null;
 }
 
 async function pushWrite(run: SyncRun, entry: OutboxEntry, event: EventRecord): Promise<void> {
@@ -80,11 +101,13 @@ async function pushWrite(run: SyncRun, entry: OutboxEntry, event: EventRecord): 
   // Each attempt is listed before sending (tracked-write.ts): if its answer is lost, a later delete or
   // the pull knows which text the server may hold from this device.
   const send = (write: () => Promise<WriteOutcome>) => sendTracked(run, entry, event.ics, write);
+  const held = await heldAfterAll(run, event);
+  if (held !== null) return followTo(run, entry, event, held);
   // What earlier attempts of this create may have left on the server, before this one is listed.
   const earlier = event.href === null ? textsMayHaveArrived(entry) : [];
   try {
     if (event.href === null)
-      outcome = await send(() => run.provider.create(run.remote, createOf(event, null)));
+      outcome = await send(() => run.provider.create(run.remote, createOf(event, null, entry)));
     else if (event.etag === null)
       outcome = { kind: 'conflict' }; // no version to write against: read first
     else {
@@ -167,7 +190,7 @@ async function recreateOrFollow(run: SyncRun, entry: OutboxEntry, event: EventRe
   const elsewhere = found.filter((ref) => !run.provider.sameRef(ref, href));
   if (elsewhere.length === 0) {
     const again = await sendTracked(run, entry, event.ics, () =>
-      run.provider.create(run.remote, createOf(event, href)),
+      run.provider.create(run.remote, createOf(event, href, entry)),
     );
     if (again.kind === 'written') {
       await commitPushed(run, entry, event, {
@@ -185,10 +208,18 @@ async function recreateOrFollow(run: SyncRun, entry: OutboxEntry, event: EventRe
     );
     return noteFailedAttempt(run, entry);
   }
-  const [moved] = elsewhere;
-  if (elsewhere.length > 1 || !moved) {
+  return followTo(run, entry, event, elsewhere);
+}
+
+/**
+ * The event's UID is held on the server at `found` (one ref, else the duplicates wait for the pull):
+ * the event follows it there and its change is merged into that version (rule 3) against its base.
+ */
+async function followTo(run: SyncRun, entry: OutboxEntry, event: EventRecord, found: readonly string[]) {
+  const [moved] = found;
+  if (found.length > 1 || !moved) {
     // The server holds the UID twice: the pull sets the duplicates aside (rule 6); the edit waits.
-    run.log('warn', `${event.uid} is held ${elsewhere.length} times on the server: the edit waits.`, {
+    run.log('warn', `${event.uid} is held ${found.length} times on the server: the edit waits.`, {
       code: SyncLogCode.editWaits,
     });
     return noteFailedAttempt(run, entry);

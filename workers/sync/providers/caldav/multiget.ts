@@ -1,7 +1,9 @@
 /**
  * calendar-multiget for one bounded batch (docs/sync-rules.md rule 13; tsdav sends one unbounded request,
- * rule 30). Hrefs asked for but not returned are not-found; duplicates and unsolicited hrefs are
- * ignored with a warning.
+ * rule 30). Hrefs answered 404 (or 410) at the response level, or not answered at all, are not-found:
+ * the engine deletes them here (rule 12: only the response-level status says a member is gone). A
+ * response with another status or without calendar-data says nothing of the object: a warning, and
+ * the href is neither found nor missing. Duplicates and unsolicited hrefs are ignored with a warning.
  */
 import { multigetBody } from './bodies';
 import { unexpectedStatus } from './collection-state';
@@ -52,6 +54,8 @@ export async function multigetBatch(
   const asked = new Set(hrefs);
   const seen = new Set<string>();
   const found: FetchedObject[] = [];
+  // Answered without the object and without saying it is gone: neither found nor missing.
+  const unread = new Set<string>();
   const warnings: string[] = [];
   for (const response of readMultistatus(reply.text).responses) {
     const href = normaliseHref(response.href, collectionUrl);
@@ -66,7 +70,14 @@ export async function multigetBatch(
     seen.add(href);
     const object = fetchedObject(response, href);
     if (object) found.push(object);
+    else if (response.status !== 404 && response.status !== 410) {
+      unread.add(href);
+      warnings.push(
+        `The server sent ${href} without its data (status ${response.status ?? 200}): left as it is.`,
+      );
+    }
   }
   const got = new Set(found.map((object) => object.href));
-  return { found, missing: hrefs.filter((href) => !got.has(href)), warnings };
+  const missing = hrefs.filter((href) => !got.has(href) && !unread.has(href));
+  return { found, missing, warnings };
 }
