@@ -9,6 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FolderAnswer } from '../../../workers/mail-bridge/operations/folders';
 import type { EnvelopeAnswer } from '../../../workers/mail-bridge/operations/envelope';
 import type { FolderState } from '../../../workers/mail-bridge/operations/folder-state';
+import { defaultMailBridgeConfig, type MailBridgeConfig } from '../../../workers/mail-bridge/config';
+import { startMailBridgeServer } from '../../../workers/mail-bridge/node-server';
 import { basic, startBridgeWorld, type BridgeWorld } from './bridge-world';
 
 interface MessagesAnswer {
@@ -18,6 +20,17 @@ interface MessagesAnswer {
 }
 
 let world: BridgeWorld;
+
+/** The settings of the world's bridge, for a second copy in front of the same server. */
+function copyConfig(): MailBridgeConfig {
+  return {
+    ...defaultMailBridgeConfig,
+    allowedHosts: [`127.0.0.1:${world.dovecot.port}`],
+    allowPrivate: true,
+    allowPlainLoopback: true,
+    allowMissingOrigin: true,
+  };
+}
 
 beforeAll(async () => {
   world = await startBridgeWorld({
@@ -231,6 +244,36 @@ describe('mail bridge endpoints on Dovecot', () => {
       expect(quick.bridge.bridge.stats().pool.created).toBe(2);
     } finally {
       await quick.stop();
+    }
+  });
+
+  it('works the same through another copy of the bridge (stateless: any copy answers any request)', async () => {
+    const other = await startMailBridgeServer({ port: 0, config: copyConfig() });
+    try {
+      const cursor = await world.json<MessagesAnswer>('messages', {
+        folder: 'INBOX',
+        limit: 1,
+        previews: false,
+      });
+      await world.json('flags', { folder: 'INBOX', uids: '4', add: ['$Copy'] });
+      const response = await fetch(`${other.url}/mail-bridge/changes`, {
+        method: 'POST',
+        headers: {
+          'Content-Type': 'application/json',
+          Authorization: basic('almanac', 'almanac-test-password'),
+        },
+        body: JSON.stringify({
+          server: world.server,
+          folder: 'INBOX',
+          uidValidity: cursor.folder.uidValidity,
+          highestModseq: cursor.folder.highestModseq,
+        }),
+      });
+      expect(response.status).toBe(200);
+      const changes = (await response.json()) as { changed: { uid: number; flags: string[] }[] };
+      expect(changes.changed.find((message) => message.uid === 4)?.flags).toContain('$Copy');
+    } finally {
+      await other.close();
     }
   });
 
