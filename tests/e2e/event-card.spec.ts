@@ -142,6 +142,17 @@ test.describe('event details card', () => {
     await opened.closeButton.click();
     await expect(opened.dialog).toBeHidden();
     await expect(event).toBeFocused();
+
+    // A click on the card's own padding keeps it; one outside it closes it.
+    const again = await agenda.openDetails('Quarterly review');
+    const box = await again.dialog.boundingBox();
+    expect(box).not.toBeNull();
+    if (!box) return;
+    await page.mouse.click(box.x + 4, box.y + box.height / 2);
+    await expect(again.dialog).toBeVisible();
+    // The window's corner: card-position.ts keeps the card 8 px from every edge.
+    await page.mouse.click(4, 4);
+    await expect(again.dialog).toBeHidden();
   });
 
   test('in the dark theme the card passes axe too', async ({ page, agenda }) => {

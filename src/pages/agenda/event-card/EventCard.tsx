@@ -156,8 +156,16 @@ export function EventCard(props: EventCardProps): JSX.Element {
         props.onClose();
       }}
       onClick={(event) => {
-        // A click on the backdrop lands on the <dialog> element itself.
-        if (event.target === dialog) props.onClose();
+        // A click on the backdrop lands on the <dialog> element itself, as does one on the card's own
+        // padding: only one outside the card's box closes it.
+        if (event.target !== dialog) return;
+        const box = dialog.getBoundingClientRect();
+        const inside =
+          event.clientX >= box.left &&
+          event.clientX <= box.right &&
+          event.clientY >= box.top &&
+          event.clientY <= box.bottom;
+        if (!inside) props.onClose();
       }}
     >
       <div class="event-card__header">
