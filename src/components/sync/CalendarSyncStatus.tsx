@@ -90,7 +90,7 @@ export function CalendarSyncStatus(props: {
           <Show when={waitsFor(current().account) === null && current().emptyOnServer === null}>
             <button
               type="button"
-              class="button button--quiet sync-status__button"
+              class="button sync-status__button"
               aria-label={failed() ? t('retryLabel', { name: name() }) : t('syncNowLabel', { name: name() })}
               disabled={action.pending() || syncing() !== null}
               onClick={() => {

@@ -51,9 +51,10 @@ describe('the Add account form', () => {
     );
   });
 
-  it('names the account by brand or host, and shows servers without the scheme', () => {
-    expect(accountName('fastmail', 'https://caldav.fastmail.com/dav/calendars/user/ann/')).toBe('Fastmail');
-    expect(accountName('other', 'https://dav.example.org:8443/cal/')).toBe('dav.example.org:8443');
+  it('names the account by its provider, and shows servers without the scheme', () => {
+    expect(accountName('fastmail')).toBe('Fastmail');
+    expect(accountName('infomaniak')).toBe('Infomaniak');
+    expect(accountName('other')).toBe('CalDAV');
     expect(displayServer('https://dav.example.org/cal/ann/')).toBe('dav.example.org/cal/ann/');
     expect(displayServer('https://sync.infomaniak.com/')).toBe('sync.infomaniak.com');
   });

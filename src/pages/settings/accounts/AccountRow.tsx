@@ -2,11 +2,13 @@ import { createSignal, createUniqueId, Show, type JSX } from 'solid-js';
 import { AccountSyncStatus } from '../../../components/sync';
 import type { Account } from '../../../core/model/account';
 import { useCatalog } from '../../../lib/i18n/locale';
+import { AccountNameField } from './AccountNameField';
 import { accountsMessages } from './accounts-messages';
 import { RemoveAccountDialog } from './RemoveAccountDialog';
 
 /**
- * One account in Settings › Accounts, whatever its kind: its name and state, who it is on which server,
+ * One account in Settings › Accounts, whatever its kind: its name (which the user may change) and state,
+ * who it is on which server,
  * what the user must do when it waits for them (`notice`: the CalDAV password, the Microsoft sign-in),
  * its calendars' sync, the kind's own settings (`children`) and "Remove account".
  */
@@ -40,6 +42,7 @@ export function AccountRow(props: {
         </span>
       </div>
       <p class="muted account__server">{props.identity}</p>
+      <AccountNameField account={props.account} />
       {props.notice}
       <AccountSyncStatus accountId={props.account.id} />
       {props.children}

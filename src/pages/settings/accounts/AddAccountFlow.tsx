@@ -41,7 +41,7 @@ export function AddAccountFlow(props: { readonly onAdded: (name: string) => void
         kind: 'caldav',
         ...login,
         serverUrl: found.serverUrl,
-        name: accountName(provider, url),
+        name: accountName(provider),
         provider,
       };
       setStep({ step: 'pick', account, found });

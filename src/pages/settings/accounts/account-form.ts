@@ -42,16 +42,17 @@ export function effectiveProvider(fields: AccountFormFields, url: string): CalDa
   return presetForUrl(url).id;
 }
 
-/** The account's name in the list: the provider's brand, or the server's host for other servers. */
-export function accountName(provider: CalDavProvider, url: string): string {
+/**
+ * A new account's name, which the user may change in Settings › Accounts: the provider's brand
+ * ("Infomaniak", "Nextcloud"), or "CalDAV" for another server (its host shows beside it, in the
+ * "user on server" line).
+ */
+export function accountName(provider: CalDavProvider): string {
   const brand = providerPreset(provider).brand;
-  if (brand !== '') return brand;
-  try {
-    return new URL(url).host;
-  } catch {
-    return url;
-  }
+  return brand !== '' ? brand : OTHER_SERVER_NAME;
 }
+
+const OTHER_SERVER_NAME = 'CalDAV';
 
 /** A server address for people: host and path, without the scheme. */
 export function displayServer(url: string): string {
