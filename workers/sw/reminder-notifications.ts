@@ -28,7 +28,7 @@ export async function showReminders(
   const locale = noticeLocale(settings.language, scope.navigator.languages);
   const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
   for (const reminder of reminders) {
-    const notice = reminderNotice(reminder, zone, locale);
+    const notice = reminderNotice(reminder, zone, locale, settings.clock);
     await scope.registration.showNotification(notice.title, {
       body: notice.body,
       tag: notice.tag,

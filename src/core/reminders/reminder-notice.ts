@@ -7,6 +7,7 @@
 import { displayTitle } from '../events/display-title';
 import { utcToWallClock } from '../ical/intl-zone';
 import { formatIsoDate } from '../ical/wall-clock';
+import type { ClockSetting } from '../settings/settings';
 import type { DueReminder } from './due-reminders';
 
 export const SNOOZE_ACTION = 'snooze';
@@ -45,14 +46,25 @@ export function reminderUrl(reminder: DueReminder, zone: string): string {
   return `/agenda/day/${date}?event=${encodeURIComponent(reminder.occurrenceId)}`;
 }
 
-export function reminderNotice(reminder: DueReminder, zone: string, locale: NoticeLocale): ReminderNotice {
+/**
+ * The notification for a reminder. Times follow the 12 / 24-hour setting (`clock`, Settings ›
+ * Agenda); automatic keeps the 24-hour "09:00 – 10:00" the notices have always shown, since the
+ * notice's language carries no region to choose by.
+ */
+export function reminderNotice(
+  reminder: DueReminder,
+  zone: string,
+  locale: NoticeLocale,
+  clock: ClockSetting = 'auto',
+): ReminderNotice {
   const words = WORDS[locale];
+  const hour12 = clock === 'h12';
   const when = reminder.allDay
     ? words.allDay
     : new Intl.DateTimeFormat(locale, {
-        hour: '2-digit',
+        hour: hour12 ? 'numeric' : '2-digit',
         minute: '2-digit',
-        hour12: false,
+        hour12,
         timeZone: zone,
       }).formatRange(reminder.start, Math.max(reminder.start, reminder.end));
   return {

@@ -21,6 +21,13 @@ export type TranslationOf<M> = { readonly [K in keyof M]: M[K] extends string ? 
 /** A message catalog for one feature, English and French, in the shape English gave it. */
 export type Catalog<M> = Readonly<Record<Locale, Readonly<M>>>;
 
+/*
+ * Words, one term per concept in each language. French: "agenda" is the page and its views (« Ouvrir
+ * l’agenda », the navigation's « Agenda »), "calendrier" is a calendar, a collection of events (« Nouveau
+ * calendrier », « Ce calendrier est en lecture seule », « Calendriers de {name} »). English: "agenda"
+ * and "calendar" likewise.
+ */
+
 /**
  * A message catalog for one feature: English is the source, French must have exactly the same keys
  * and, for a plural message, every form (the type makes a missing translation a compile error).

@@ -12,7 +12,7 @@ import { nextCheckDelay } from '../../core/reminders/next-check';
 import { findReminders } from '../../core/reminders/reminder-range';
 import { reminderNotice } from '../../core/reminders/reminder-notice';
 import { db, viewerZone } from '../db';
-import { locale } from '../i18n/locale';
+import { clockSetting, locale } from '../i18n/locale';
 import { notificationsAllowed } from './notification-permission';
 
 const READY_WAIT_MS = 5_000;
@@ -34,7 +34,7 @@ async function readyRegistration(): Promise<ServiceWorkerRegistration | undefine
 }
 
 async function show(reminder: DueReminder): Promise<void> {
-  const notice = reminderNotice(reminder, viewerZone(), locale());
+  const notice = reminderNotice(reminder, viewerZone(), locale(), clockSetting());
   const registration = await readyRegistration();
   if (registration) {
     await registration.showNotification(notice.title, {

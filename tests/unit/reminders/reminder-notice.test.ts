@@ -31,6 +31,13 @@ describe('the reminder notification', () => {
     expect(readNoticeData(JSON.parse(JSON.stringify(notice.data)))).toEqual(notice.data);
   });
 
+  it('writes its times on the 12- or 24-hour clock chosen in Settings', () => {
+    expect(reminderNotice(reminder, 'Europe/Zurich', 'en', 'h12').body).toMatch(
+      /^9:00\s?–\s?9:30\sAM · Room 1$/,
+    );
+    expect(reminderNotice(reminder, 'Europe/Zurich', 'fr', 'h24').body).toMatch(/^09:00.*09:30 · Room 1$/);
+  });
+
   it('speaks French, says all day, and dates the link in the viewer’s zone', () => {
     const allDay = {
       ...reminder,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { renameAccount } from '../../../../src/core/accounts/rename-account';
+import type { CalDavAccount } from '../../../../src/core/model/account';
 import type { AccountId } from '../../../../src/core/model/ids';
 import { expectAppError, freshDb } from '../../data/helpers';
 
@@ -7,7 +8,7 @@ const id = 'acc-1' as AccountId;
 
 async function withAccount() {
   const db = freshDb();
-  await db.accounts.add({
+  const account: CalDavAccount = {
     id,
     kind: 'caldav',
     name: 'CalDAV',
@@ -18,7 +19,8 @@ async function withAccount() {
     syncIntervalMinutes: 2,
     needsPassword: true,
     createdAt: 0,
-  });
+  };
+  await db.accounts.add(account);
   return db;
 }
 
