@@ -326,7 +326,8 @@ test.describe('display defects', () => {
         .getByText(/^\+\d+ more$/)
         .first()
         .click();
-      const popover = page.locator('.agenda-more-popover');
+      // FullCalendar's popover, found by what it is (a dialog for one date), not by the class we give it.
+      const popover = page.locator('[role="dialog"][data-date]');
       await expect(popover).toBeVisible();
       const background = await popover.evaluate((el) => getComputedStyle(el).backgroundColor);
       expect(paints(background), `popover background ${background}`).toBe(true);
