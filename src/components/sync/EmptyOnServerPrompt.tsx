@@ -3,10 +3,9 @@ import type { CalendarId } from '../../core/model/ids';
 import type { EmptyOnServerQuestion } from '../../core/model/sync-state';
 import { EmptyOnServerAnswer } from '../../core/sync/sync-api';
 import { errorMessage } from '../../lib/error-messages';
-import { intlLocale, useCatalog } from '../../lib/i18n/locale';
+import { useCatalog } from '../../lib/i18n/locale';
 import { syncApi } from '../../lib/sync-client';
 import { ASKING, canAnswer, sendAnswer, type AnswerState } from './empty-on-server';
-import { formatCount } from './relative-time';
 import { syncMessages } from './sync-messages';
 
 /**
@@ -41,7 +40,7 @@ export function EmptyOnServerPrompt(props: {
       <p>
         <strong>{t('emptyTitle', { name: props.name })}</strong>
       </p>
-      <p>{t('emptyBody', { count: formatCount(props.question.localCount, intlLocale()) })}</p>
+      <p>{t('emptyBody', { count: props.question.localCount })}</p>
       <div class="sync-issues__actions">
         <button
           type="button"

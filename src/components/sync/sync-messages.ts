@@ -53,8 +53,11 @@ export const syncMessages = defineCatalog({
     discardLabel: 'Discard my version of “{summary}”',
     unknownCalendar: 'a removed calendar',
     emptyTitle: '“{name}” is empty on the server',
-    emptyBody:
-      'The server lists none of the {count} events this device synced with it. Nothing was deleted here, and nothing is sent until you choose. If you emptied the calendar on purpose, empty it here too; if not, put your events back on the server.',
+    emptyBody: {
+      one: 'The server no longer lists the one event this device synced with it. Nothing was deleted here, and nothing is sent until you choose. If you emptied the calendar on purpose, empty it here too; if not, put your event back on the server.',
+      other:
+        'The server lists none of the {count} events this device synced with it. Nothing was deleted here, and nothing is sent until you choose. If you emptied the calendar on purpose, empty it here too; if not, put your events back on the server.',
+    },
     emptyHere: 'Empty it here too',
     emptyHereLabel: 'Empty “{name}” here too',
     putBack: 'Put my events back on the server',
@@ -117,8 +120,11 @@ export const syncMessages = defineCatalog({
     discardLabel: 'Abandonner ma version de « {summary} »',
     unknownCalendar: 'un calendrier supprimé',
     emptyTitle: '« {name} » est vide sur le serveur',
-    emptyBody:
-      'Le serveur ne montre aucun des {count} événements que cet appareil a synchronisés avec lui. Rien n’a été supprimé ici, et rien n’est envoyé tant que vous n’avez pas choisi. Si vous avez vidé le calendrier volontairement, videz-le aussi ici ; sinon, remettez vos événements sur le serveur.',
+    emptyBody: {
+      one: 'Le serveur ne montre plus l’unique événement que cet appareil a synchronisé avec lui. Rien n’a été supprimé ici, et rien n’est envoyé tant que vous n’avez pas choisi. Si vous avez vidé le calendrier volontairement, videz-le aussi ici ; sinon, remettez votre événement sur le serveur.',
+      other:
+        'Le serveur ne montre aucun des {count} événements que cet appareil a synchronisés avec lui. Rien n’a été supprimé ici, et rien n’est envoyé tant que vous n’avez pas choisi. Si vous avez vidé le calendrier volontairement, videz-le aussi ici ; sinon, remettez vos événements sur le serveur.',
+    },
     emptyHere: 'Le vider aussi ici',
     emptyHereLabel: 'Vider aussi « {name} » ici',
     putBack: 'Remettre mes événements sur le serveur',

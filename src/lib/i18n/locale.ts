@@ -57,8 +57,13 @@ export function formatMessage(message: Message, localeCode: string, params?: Par
       ? message
       : pluralForm(message, typeof count === 'number' ? count : NaN, localeCode);
   if (!params) return template;
+  // In a plural message the count is a number written as the locale writes it ("1,200", "1 200").
+  const filled =
+    typeof message !== 'string' && typeof count === 'number'
+      ? { ...params, count: new Intl.NumberFormat(localeCode).format(count) }
+      : params;
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
-    const value = params[name];
+    const value = filled[name];
     return value === undefined ? whole : String(value);
   });
 }

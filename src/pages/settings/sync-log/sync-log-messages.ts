@@ -28,8 +28,11 @@ export const syncLogMessages = defineCatalog({
       'The same event was changed here and on the server: the server’s version is shown, yours is kept as a conflict copy.',
     codeReverted:
       'The server refused a change because the calendar is read-only there: it was undone here, and your version is kept as a conflict copy.',
-    codeEmptyOnServer:
-      'The server lists none of the {count} events synced here. Nothing was deleted; Almanac asks you what to do.',
+    codeEmptyOnServer: {
+      one: 'The server no longer lists the one event synced here. Nothing was deleted; Almanac asks you what to do.',
+      other:
+        'The server lists none of the {count} events synced here. Nothing was deleted; Almanac asks you what to do.',
+    },
     codeTokenRefused:
       'The server no longer knew where the last sync ended: Almanac compared the whole calendar instead.',
     codeAnswered:
@@ -74,8 +77,11 @@ export const syncLogMessages = defineCatalog({
       'Le même événement a été modifié ici et sur le serveur : la version du serveur est affichée, la vôtre est gardée comme copie de conflit.',
     codeReverted:
       'Le serveur a refusé une modification car le calendrier y est en lecture seule : elle a été annulée ici, et votre version est gardée comme copie de conflit.',
-    codeEmptyOnServer:
-      'Le serveur ne montre aucun des {count} événements synchronisés ici. Rien n’a été supprimé ; Almanac vous demande quoi faire.',
+    codeEmptyOnServer: {
+      one: 'Le serveur ne montre plus l’unique événement synchronisé ici. Rien n’a été supprimé ; Almanac vous demande quoi faire.',
+      other:
+        'Le serveur ne montre aucun des {count} événements synchronisés ici. Rien n’a été supprimé ; Almanac vous demande quoi faire.',
+    },
     codeTokenRefused:
       'Le serveur ne savait plus où la dernière synchronisation s’était arrêtée : Almanac a comparé tout le calendrier à la place.',
     codeAnswered:

@@ -35,6 +35,13 @@ describe('formatMessage', () => {
     expect(formatMessage('Export “{name}”', 'en', { name: 'Work' })).toBe('Export “Work”');
   });
 
+  it('writes the count of a plural as the locale writes numbers', () => {
+    expect(formatMessage(events, 'en', { count: 1200 })).toBe('1,200 events');
+    expect(formatMessage(evenements, 'fr', { count: 1200 }).replace(/\s/gu, ' ')).toBe('1 200 événements');
+    // Not in a plain text: a port or a year stays as it is.
+    expect(formatMessage('Port {count}', 'en', { count: 5390 })).toBe('Port 5390');
+  });
+
   it('uses the other form when no count is given', () => {
     expect(formatMessage(events, 'en')).toBe('{count} events');
   });
