@@ -53,6 +53,8 @@ export interface DovecotConfigInput {
   readonly mailUser: string;
   readonly mailUid: number;
   readonly capabilities: DovecotCapabilities;
+  /** IMAP over TLS (implicit, like port 993) with this certificate instead of plain IMAP. */
+  readonly tls?: { readonly certFile: string; readonly keyFile: string };
 }
 
 export function dovecotConfig(input: DovecotConfigInput): string {
@@ -66,7 +68,7 @@ state_dir = ${input.dir}/state
 instance_name = ${input.dir}
 log_path = ${input.dir}/dovecot.log
 info_log_path = ${input.dir}/dovecot.log
-ssl = no
+${input.tls ? `ssl = required\nssl_cert = <${input.tls.certFile}\nssl_key = <${input.tls.keyFile}` : 'ssl = no'}
 disable_plaintext_auth = yes
 auth_mechanisms = plain login
 auth_failure_delay = 0
@@ -89,10 +91,12 @@ service imap-login {
   chroot =
   inet_listener imap {
     address = 127.0.0.1
-    port = ${input.port}
+    port = ${input.tls ? 0 : input.port}
   }
   inet_listener imaps {
-    port = 0
+    address = 127.0.0.1
+    port = ${input.tls ? input.port : 0}
+    ssl = yes
   }
 }
 service anvil {

@@ -8,12 +8,14 @@
 import { execFile } from 'node:child_process';
 import { chmod, chown, mkdir, readFile, utimes, writeFile } from 'node:fs/promises';
 import { connect } from 'node:net';
+import { connect as connectTls } from 'node:tls';
 import { userInfo } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { dovecotConfig, type DovecotCapabilities } from './dovecot-config';
 import { generateMessages, type GeneratedMessage } from './dovecot-messages';
 import { freePort } from './free-port';
+import { selfSignedCertificate } from './oidc/self-signed-cert';
 import { DEFAULT_PASSWORD, DEFAULT_USERNAME, makeTempDir } from './running-server';
 import { spawnServer } from './server-process';
 
@@ -31,6 +33,11 @@ export interface StartDovecotOptions {
   readonly users?: readonly DovecotUser[];
   /** Default `qresync` (Dovecot's own: CONDSTORE and QRESYNC). */
   readonly capabilities?: DovecotCapabilities;
+  /**
+   * IMAP over TLS only (implicit TLS, as on port 993), with a self-signed certificate for 127.0.0.1
+   * that no client trusts unless told to: what a client's certificate check must refuse.
+   */
+  readonly tls?: boolean;
   /** Seed of the generated mail; default 1. */
   readonly seed?: number;
   readonly readyTimeoutMs?: number;
@@ -40,6 +47,8 @@ export interface RunningDovecot {
   readonly host: '127.0.0.1';
   readonly port: number;
   readonly users: readonly DovecotUser[];
+  /** The self-signed certificate (PEM) when started with `tls`, else null. */
+  readonly tlsCertificate: string | null;
   /** What was laid out, per user and folder, oldest first (UID 1 is the first). */
   messages(username: string, folder: string): readonly GeneratedMessage[];
   /** Runs doveadm against this server's configuration; resolves to its stdout. */
@@ -88,11 +97,14 @@ async function layOut(dir: string, messages: readonly GeneratedMessage[]): Promi
   );
 }
 
-function greets(port: number): Promise<boolean> {
+function greets(port: number, tls: boolean): Promise<boolean> {
   return new Promise((resolve) => {
-    const socket = connect(port, '127.0.0.1');
+    // The probe trusts the test's own certificate; the bridge under test never does.
+    const socket = tls
+      ? connectTls({ port, host: '127.0.0.1', rejectUnauthorized: false })
+      : connect(port, '127.0.0.1');
     socket.setTimeout(1_000);
-    socket.once('data', (chunk) => {
+    socket.once('data', (chunk: Buffer) => {
       socket.destroy();
       resolve(chunk.toString('latin1').startsWith('* OK'));
     });
@@ -131,6 +143,15 @@ export async function startDovecot(options: StartDovecotOptions = {}): Promise<R
   }
   await mkdir(join(dir, 'run'), { recursive: true });
   await mkdir(join(dir, 'state'), { recursive: true });
+  let tls: { certFile: string; keyFile: string } | undefined;
+  let tlsCertificate: string | null = null;
+  if (options.tls === true) {
+    const certificate = selfSignedCertificate();
+    tlsCertificate = certificate.cert.toString('utf8');
+    tls = { certFile: join(dir, 'cert.pem'), keyFile: join(dir, 'key.pem') };
+    await writeFile(tls.certFile, certificate.cert);
+    await writeFile(tls.keyFile, certificate.key, { mode: 0o600 });
+  }
   await writeFile(usersFile, users.map((user) => `${user.username}:{PLAIN}${user.password}\n`).join(''));
   await writeFile(
     configFile,
@@ -144,6 +165,7 @@ export async function startDovecot(options: StartDovecotOptions = {}): Promise<R
       mailUser: mailUser.name,
       mailUid: mailUser.uid,
       capabilities: options.capabilities ?? 'qresync',
+      ...(tls ? { tls } : {}),
     }),
   );
   if (asRoot) {
@@ -160,7 +182,7 @@ export async function startDovecot(options: StartDovecotOptions = {}): Promise<R
     await temp.remove();
   };
   try {
-    await proc.waitUntilReady(() => greets(port), options.readyTimeoutMs);
+    await proc.waitUntilReady(() => greets(port, options.tls === true), options.readyTimeoutMs);
   } catch (error) {
     const text = await log();
     await stop();
@@ -173,6 +195,7 @@ export async function startDovecot(options: StartDovecotOptions = {}): Promise<R
     host: '127.0.0.1',
     port,
     users,
+    tlsCertificate,
     messages: (username, folder) => laidOut.get(`${username}\n${folder}`) ?? [],
     doveadm,
     async changeUidValidity(username, folder, uidValidity) {

@@ -85,6 +85,7 @@ export function createMailBridge(config: MailBridgeConfig, deps: MailBridgeDeps)
   const sessionOptions = {
     connectTimeoutMs: config.connectTimeoutMs,
     commandTimeoutMs: config.commandTimeoutMs,
+    extraCaCertificates: config.extraCaCertificates,
   };
   const pool = createConnectionPool({
     idleMs: config.poolIdleMs,

@@ -19,6 +19,11 @@ export interface MailBridgeConfig {
   readonly allowPrivate: boolean;
   /** Allow `"security": "plain"` (no TLS) to a loopback address: tests only. Off by default. */
   readonly allowPlainLoopback: boolean;
+  /**
+   * Certificates (PEM) trusted besides the system's roots: a self-hosted server under a private CA.
+   * Certificates are always verified; this only adds roots.
+   */
+  readonly extraCaCertificates: readonly string[];
   /** A JSON request body (an appended message arrives base64 inside it). */
   readonly maxRequestBytes: number;
   /** The largest message `/source` sends or `/append` stores. */
@@ -53,6 +58,7 @@ export const defaultMailBridgeConfig: MailBridgeConfig = {
   allowMissingOrigin: false,
   allowPrivate: false,
   allowPlainLoopback: false,
+  extraCaCertificates: [],
   maxRequestBytes: 36 * 1024 * 1024,
   maxMessageBytes: 25 * 1024 * 1024,
   rateLimit: { burst: 300, perSecond: 10 },

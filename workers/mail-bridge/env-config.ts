@@ -2,6 +2,7 @@
  * The bridge's settings from environment variables (README.md beside this file). Every value is
  * checked at start-up: a malformed one stops the server with an error that names the variable.
  */
+import { readFileSync } from 'node:fs';
 import { parseAllowlist } from '../proxy/host-allowlist.ts';
 import { defaultMailBridgeConfig, presetImapHosts, type MailBridgeConfig } from './config.ts';
 
@@ -54,6 +55,20 @@ function origins(env: Env): string[] {
   return items;
 }
 
+function caCertificates(env: Env): string[] {
+  const path = env[`${prefix}CA_FILE`]?.trim();
+  if (!path) return [];
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch {
+    throw new Error(`${prefix}CA_FILE: ${path} cannot be read.`);
+  }
+  if (!text.includes('-----BEGIN CERTIFICATE-----'))
+    throw new Error(`${prefix}CA_FILE: ${path} holds no PEM certificate.`);
+  return [text];
+}
+
 export function mailBridgeSettingsFromEnv(env: Env): MailBridgeEnvSettings {
   const d = defaultMailBridgeConfig;
   const allowedHosts = list(env[`${prefix}ALLOWED_HOSTS`]) ?? presetImapHosts;
@@ -67,6 +82,7 @@ export function mailBridgeSettingsFromEnv(env: Env): MailBridgeEnvSettings {
       allowedOrigins: origins(env),
       allowPrivate: flag(env, 'ALLOW_PRIVATE'),
       allowPlainLoopback: flag(env, 'ALLOW_PLAIN_LOOPBACK'),
+      extraCaCertificates: caCertificates(env),
       maxRequestBytes: number(env, 'MAX_REQUEST_BYTES', d.maxRequestBytes),
       maxMessageBytes: number(env, 'MAX_MESSAGE_BYTES', d.maxMessageBytes),
       poolIdleMs: number(env, 'POOL_IDLE_MS', d.poolIdleMs),
