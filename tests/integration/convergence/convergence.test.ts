@@ -10,16 +10,24 @@
 // ≥ 200 cases per run (ALMANAC_FC_RUNS overrides): about 45 s on 2 idle cores, a few minutes when
 // busy (135 s at load 10). A failure prints the seed and the shrunk path; replay with
 //   ALMANAC_FC_SEED=<seed> [ALMANAC_FC_PATH=<path>] npx vitest run tests/integration/convergence
+// A path without ":" (a failure not shrunk) starts the run at that case: add ALMANAC_FC_RUNS=1 (or
+// ALMANAC_FC_GRAPH_RUNS=1) to run that one case alone (path 133 is case 134, conv-graph-134-…).
+// Alone it may pass where the run failed: the servers' ids and change keys come from one seeded
+// source for the whole run, and which request of a case meets which fault follows the order its
+// concurrent requests arrive in; the transcript the failure prints is the evidence.
 // `npm run soak` (soak.ts) runs the same property for 10,000 cases and reports what it met.
 //
-// Microsoft 365 (ALMANAC_FC_GRAPH=1, off in npm test for now: see GRAPH_ON below): ≥ 200 cases
-// (ALMANAC_FC_GRAPH_RUNS), about 40 s at load 10 (the server is in-process,
-// no latency). The oracle is the same; events are named across Graph's own iCalUIds by the create's
-// transactionId, and "local equals server" compares every instance in the window (start, end, title,
+// Microsoft 365 (in npm test; ALMANAC_FC_GRAPH=0 leaves it out): ≥ 200 cases
+// (ALMANAC_FC_GRAPH_RUNS), about 25 s on 2 idle cores, 2 to 5 min at load 12 to 14 (the server is
+// in-process, no latency). The oracle is the same; events are named across Graph's own iCalUIds by
+// the create's transactionId, and "local equals server" compares every instance in the window (start, end, title,
 // place), since Graph and iCalendar are two shapes of one event (graph-server-side.ts). Engine and
 // provider bugs it found have tests: graph-engine.test.ts (an exception Outlook will not place; two
 // conflict copies in one sync; a recreated item read back under the app's UID), three-way-merge.test.ts
-// (a series placed anew against occurrence edits and cancellations). Open findings, met with
+// (a series placed anew against occurrence edits and cancellations), graph-lost-answers.test.ts (a
+// create retried after lost answers is answered, by its transactionId, with the event as it is now:
+// a retime and title made here meanwhile were lost; seed 42 case 134, which failed in some runs
+// only, as timing decides which requests meet the faults: see above). Open findings, met with
 // ALMANAC_FC_GRAPH_ALL=1 (and by `npm run soak`), so the suite's cases leave out the user's
 // occurrence edits and the other client's deletes for now: a series deleted on the server after it
 // was reshaped here stays here (its removed occurrences fold into "changed", the fetch finds it
@@ -112,11 +120,8 @@ describe('CalDAV sync convergence under faults', () => {
   );
 });
 
-// Off in `npm test` until its open findings are fixed (issue 11, closing note of 2026-12-03): with
-// faults on it fails some runs of seed 42 — "lost DTSTART" of a local retime at case 134 (seed
-// 1169720283, fault rate 0.05), besides the findings above — so it would make CI red at random. Run
-// it with ALMANAC_FC_GRAPH=1 (a replay with ALMANAC_FC_SEED / ALMANAC_FC_PATH too).
-const GRAPH_ON = process.env.ALMANAC_FC_GRAPH === '1';
+// In `npm test`; ALMANAC_FC_GRAPH=0 leaves it out (e.g. to run the CalDAV part alone).
+const GRAPH_ON = process.env.ALMANAC_FC_GRAPH !== '0';
 
 describe.skipIf(!GRAPH_ON)('Microsoft 365 (Graph) sync convergence under faults', () => {
   it(
