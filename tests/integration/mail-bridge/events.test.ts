@@ -2,8 +2,8 @@
  * The push stream (`GET /mail-bridge/events`, IMAP IDLE → server-sent events, docs/sync-rules.md
  * rule 63) on Dovecot: once it says `ready`, a message appended by another connection arrives as
  * `exists`, a flag changed there as `flags` with its UID, an expunge as `expunge` with its UID
- * (VANISHED under QRESYNC); closing the stream frees its slot; a wrong password is refused before any
- * stream starts.
+ * (VANISHED under QRESYNC); closing the stream frees its slot, and so does the server going away, after
+ * a `closed` event; a wrong password or a missing folder is refused before any stream starts.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { basic, startBridgeWorld, type BridgeWorld } from './bridge-world';
@@ -123,5 +123,17 @@ describe('the push stream', () => {
     });
     expect(response.status).toBe(404);
     expect(await response.json()).toMatchObject({ error: 'folder-not-found' });
+  });
+  // Last: it stops Dovecot.
+  it('says "closed" and frees the slot when the mail server goes away', async () => {
+    const response = await fetch(eventsUrl(), {
+      headers: { Authorization: basic('almanac', 'almanac-test-password') },
+    });
+    if (!response.body) throw new Error('no body');
+    const events = eventReader(response.body);
+    expect((await events.next()).event).toBe('ready');
+    await world.dovecot.stop();
+    expect((await events.until('closed')).data['reason']).toMatch(/closed|failed/);
+    await expect.poll(() => world.bridge.bridge.stats().streams).toBe(0);
   });
 });
