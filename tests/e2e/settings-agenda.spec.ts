@@ -1,5 +1,7 @@
 import { AgendaPage } from './pages/agenda-page';
+import { dialogNamed } from './pages/dialogs';
 import { SettingsPage } from './pages/settings-page';
+import { addDays, today } from './support/dates';
 import { expectNoSeriousA11yViolations } from './support/axe';
 import { expect, test } from './support/test';
 
@@ -86,6 +88,28 @@ test('a new event starts in the default calendar with the default duration', asy
   const end = hours * 60 + minutes + 45;
   await expect(editor.endTime).toHaveValue(
     `${String(Math.floor(end / 60) % 24).padStart(2, '0')}:${String(end % 60).padStart(2, '0')}`,
+  );
+});
+
+test('the 12 / 24-hour setting also changes the times on the dashboard', async ({
+  page,
+  settings,
+  dashboard,
+}) => {
+  const tomorrow = addDays(today(), 1);
+  await page.goto(`/agenda/week/${tomorrow}?new=${tomorrow}T14:00`);
+  const editor = dialogNamed(page, 'New event');
+  await editor.getByLabel('Title', { exact: true }).fill('Clock check');
+  await editor.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(editor).toBeHidden();
+
+  await dashboard.goto();
+  await expect(dashboard.item('Clock check').locator('.upcoming__time')).toHaveText(/^14:00\s?–\s?15:00$/);
+  await settings.goto();
+  await settings.clock.selectOption('h12');
+  await dashboard.goto();
+  await expect(dashboard.item('Clock check').locator('.upcoming__time')).toHaveText(
+    /^2:00\s?pm\s?–\s?3:00\s?pm$/i,
   );
 });
 
