@@ -53,7 +53,8 @@ const GRAPH_RUNS = Number(process.env.ALMANAC_FC_GRAPH_RUNS ?? 200);
 // kind, as `npm run soak` does.
 const GRAPH_ALL = process.env.ALMANAC_FC_GRAPH_ALL === '1';
 // The suite runs a fixed seed, so a red run is a regression, not a new random case; explore other
-// cases with ALMANAC_FC_SEED=<n> or ALMANAC_FC_SEED=random (open finding: seeds 45 and 265628460).
+// cases with ALMANAC_FC_SEED=<n> or ALMANAC_FC_SEED=random (seeds 45 and 265628460, once open
+// findings of the CalDAV part, pass on both parts: held-since-token.test.ts has the latter's cause).
 const SEED_SETTING = process.env.ALMANAC_FC_SEED ?? '42';
 const SEED = SEED_SETTING === 'random' ? Date.now() % 2 ** 31 : Number(SEED_SETTING);
 const PATH = process.env.ALMANAC_FC_PATH;
