@@ -94,4 +94,33 @@ test.describe('subscribe to a calendar feed', () => {
     await expect(agenda.event('Brass band concert')).toHaveCount(0);
     expect(errors).toEqual([]);
   });
+
+  test('a webcal: link nothing answers over https is fetched over http, with a warning that it is not encrypted', async ({
+    browser,
+  }) => {
+    servers = await startServers();
+    const { feed, app } = servers;
+    const { page, errors } = await openPage(browser, app.origin);
+    const screen = new SubscribePage(page);
+    // The feed server speaks plain http only: https to its port fails, then http answers.
+    await screen.gotoWithFeed(feed.url.replace(/^http:/, 'webcal:'));
+    await expect(screen.preview).toContainText('Events: 2');
+    await expect(screen.preview).toContainText(feed.url);
+    await expect(screen.preview.getByRole('alert')).toHaveText(/^This calendar is not encrypted \(http\)/);
+    await expectNoSeriousA11yViolations(page, 'the subscribe preview of an http feed');
+    await screen.subscribe();
+    expect(errors).toEqual([]);
+  });
+
+  test('an address with no calendar says how to fix it', async ({ browser }) => {
+    servers = await startServers();
+    const { feed, app } = servers;
+    const { page } = await openPage(browser, app.origin);
+    const screen = new SubscribePage(page);
+    feed.failWith(404);
+    await screen.gotoWithFeed(feed.url);
+    await expect(screen.main.getByRole('status')).toContainText(
+      'There is no calendar at this address. Check it for typing mistakes, or ask the publisher for the current link.',
+    );
+  });
 });
