@@ -15,16 +15,32 @@ export function withUid(ics: string, uid: string): string {
   return vcalendar.toString();
 }
 
-/** `items` with those this provider created (`created`: app UID → ref) under their app UID. */
+/** What this provider knows of the items it created (provider-state.ts). */
+export interface AppUids {
+  /** App UID → ref, from each create's answer. */
+  readonly created?: Readonly<Record<string, string>> | undefined;
+  /** `transactionId` → app UID, kept before each create was sent. */
+  readonly sent?: Readonly<Record<string, string>> | undefined;
+}
+
+/**
+ * `items` with those this provider created under their app UID: by ref (`created`), else by the
+ * `transactionId` Graph keeps on the event (`keys`: ref → transactionId), which names a create whose
+ * answers were all lost: without it, such an item came back under Graph's iCalUId, and a delete made
+ * here meanwhile (a tombstone, kept by UID) never met it (found by the Graph convergence test).
+ */
 export function underAppUids(
   items: readonly FetchedItem[],
-  created: Readonly<Record<string, string>> | undefined,
+  known: AppUids,
+  keys: ReadonlyMap<string, string> = new Map(),
 ): FetchedItem[] {
-  if (!created) return [...items];
+  const { created, sent } = known;
+  if (!created && !sent) return [...items];
   const uidOf = new Map<string, string>();
-  for (const [uid, ref] of Object.entries(created)) uidOf.set(ref, uid);
+  for (const [uid, ref] of Object.entries(created ?? {})) uidOf.set(ref, uid);
   return items.map((item) => {
-    const uid = uidOf.get(item.ref);
+    const key = keys.get(item.ref);
+    const uid = uidOf.get(item.ref) ?? (key === undefined ? undefined : sent?.[key]);
     return uid === undefined ? item : { ...item, ics: withUid(item.ics, uid) };
   });
 }

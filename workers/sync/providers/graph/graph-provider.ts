@@ -24,7 +24,7 @@ import type {
   RemoteCalendarRef,
   RemoteCalendarState,
 } from '../calendar-provider';
-import { underAppUids } from './app-uids';
+import { underAppUids, type AppUids } from './app-uids';
 import { calendarIdOf, discoverCalendars } from './calendars';
 import {
   decodeCursor,
@@ -313,7 +313,7 @@ export function createGraphProvider(deps: GraphProviderDeps): CalendarProvider {
 
   // What this app created in each calendar (app-uids.ts), read once per run rather than with the whole
   // state (every listed instance id) for each fetch of 200 items; a write forgets it.
-  const created = new Map<string, Promise<GraphCalendarState['created']>>();
+  const created = new Map<string, Promise<AppUids>>();
   /** A write's own result, the UIDs forgotten before and after it (it may add one). */
   const writing = async <T>(calendar: RemoteCalendarRef, write: () => Promise<T>): Promise<T> => {
     created.delete(calendar.remoteUrl);
@@ -326,7 +326,7 @@ export function createGraphProvider(deps: GraphProviderDeps): CalendarProvider {
   const createdUids = (calendar: RemoteCalendarRef) => {
     let uids = created.get(calendar.remoteUrl);
     if (!uids) {
-      uids = states.read(calendar).then((state) => state.created);
+      uids = states.read(calendar).then((state) => ({ created: state.created, sent: state.sent }));
       created.set(calendar.remoteUrl, uids);
       uids.catch(() => created.delete(calendar.remoteUrl));
     }
@@ -339,20 +339,28 @@ export function createGraphProvider(deps: GraphProviderDeps): CalendarProvider {
     refs: readonly string[],
     useListed = true,
   ): Promise<FetchedItems> {
-    const result = await fetchGraphItems(calendar, refs, useListed);
+    const { keys, ...result } = await fetchGraphItems(calendar, refs, useListed);
     if (result.found.length === 0) return result;
-    return { ...result, found: underAppUids(result.found, await createdUids(calendar)) };
+    return { ...result, found: underAppUids(result.found, await createdUids(calendar), keys) };
   }
 
   async function fetchGraphItems(
     calendar: RemoteCalendarRef,
     refs: readonly string[],
     useListed: boolean,
-  ): Promise<FetchedItems> {
+  ): Promise<FetchedItems & { readonly keys: ReadonlyMap<string, string> }> {
     const window = await deps.window();
     const found: FetchedItem[] = [];
     const warnings: string[] = [];
     const missing: string[] = [];
+    // Ref → the transactionId of an item an app created with one (app-uids.ts).
+    const keys = new Map<string, string>();
+    const keep = (ref: string, event: GraphEvent) => {
+      if (typeof event.transactionId === 'string') keys.set(ref, event.transactionId);
+    };
+    const keepAll = (fetched: FetchedGraphItems) => {
+      for (const [ref, item] of fetched.found) keep(ref, item.kind === 'single' ? item.event : item.master);
+    };
     const round = useListed ? rounds.get(calendar.remoteUrl) : undefined;
     const toFetch: string[] = [];
     const early: { ref: string; series: Promise<EarlySeries> }[] = [];
@@ -360,6 +368,7 @@ export function createGraphProvider(deps: GraphProviderDeps): CalendarProvider {
       const event = round?.singles.get(ref);
       const prefetched = round?.prefetched.get(ref);
       if (event) {
+        keep(ref, event);
         round?.singles.delete(ref);
         const ready = round?.convertedSingles.get(ref);
         round?.convertedSingles.delete(ref);
@@ -371,7 +380,7 @@ export function createGraphProvider(deps: GraphProviderDeps): CalendarProvider {
         early.push({ ref, series: prefetched() });
       } else toFetch.push(ref);
     }
-    if (toFetch.length === 0 && early.length === 0) return { found, missing, warnings };
+    if (toFetch.length === 0 && early.length === 0) return { found, missing, warnings, keys };
     const isSeries = round ? (ref: string) => round.members.isSeries(ref) : await storedSeries(calendar);
     const fresh = fetchNow(toFetch, isSeries, window);
     const results: FetchedGraphItems[] = [];
@@ -380,6 +389,7 @@ export function createGraphProvider(deps: GraphProviderDeps): CalendarProvider {
       // A failed or outdated early fetch is simply made again now.
       const result = await series.catch(() => null);
       if (result && round?.agrees(ref, result.fetched)) {
+        keepAll(result.fetched);
         results.push(result.fetched);
         missing.push(...result.fetched.missing);
         found.push(...result.items.found);
@@ -390,6 +400,7 @@ export function createGraphProvider(deps: GraphProviderDeps): CalendarProvider {
     for (const answer of [fresh, late]) {
       if (!answer) continue;
       const fetched = await answer;
+      keepAll(fetched);
       results.push(fetched);
       missing.push(...fetched.missing);
       const items = converted(fetched, window);
@@ -397,7 +408,7 @@ export function createGraphProvider(deps: GraphProviderDeps): CalendarProvider {
       warnings.push(...fetched.warnings, ...items.warnings);
     }
     await keepMembers(calendar, round, results);
-    return { found, missing, warnings };
+    return { found, missing, warnings, keys };
   }
 
   /** The latest snapshot's members after a fetch: written only when a series' instances changed. */

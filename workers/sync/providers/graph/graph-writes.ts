@@ -216,13 +216,22 @@ export function createGraphWrites(deps: GraphWritesDeps): GraphWrites {
     await deps.states.update(calendar, (state) => ({ ...state, created: { ...state.created, [uid]: ref } }));
   }
 
+  /** Kept before the POST: should every answer be lost, the item is still read under the app's UID. */
+  async function rememberKey(calendar: RemoteCalendarRef, key: string, uid: string): Promise<void> {
+    await deps.states.update(calendar, (state) =>
+      state.sent?.[key] === uid ? state : { ...state, sent: { ...state.sent, [key]: uid } },
+    );
+  }
+
   return {
     async create(calendar, item) {
       const next = convert(item.ics);
+      const transactionId = await transactionIdOf(item);
+      await rememberKey(calendar, transactionId, item.uid);
       const answer = await client.send({
         method: 'POST',
         path: `/me/calendars/${encodeURIComponent(calendarIdOf(calendar.remoteUrl))}/events`,
-        body: { ...next.event, transactionId: await transactionIdOf(item) },
+        body: { ...next.event, transactionId },
         // Sent again at once when the connection drops before the answer: Graph recognises the same
         // transactionId and makes no second event ("event resource type", `transactionId`).
         idempotent: true,

@@ -30,6 +30,9 @@ export interface GraphCalendarState {
   /** The app's UID → ref of the items this provider created (Graph gives each its own iCalUId), so
    *  findByUid finds them under the UID the app knows. */
   readonly created?: Readonly<Record<string, string>>;
+  /** The `transactionId` of each create this provider sent → the app's UID, kept before the POST:
+   *  a create whose answers were all lost is recognised by it when read (app-uids.ts). */
+  readonly sent?: Readonly<Record<string, string>>;
 }
 
 export interface ProviderStateStore {
@@ -49,7 +52,7 @@ export function readGraphCalendarState(value: unknown): GraphCalendarState {
   if (typeof value !== 'object' || value === null) return EMPTY_STATE;
   const snapshots = (value as { snapshots?: unknown }).snapshots;
   if (!Array.isArray(snapshots)) return EMPTY_STATE;
-  const created = (value as { created?: unknown }).created;
+  const { created, sent } = value as { created?: unknown; sent?: unknown };
   const valid: MembersAt[] = [];
   for (const snapshot of snapshots as unknown[]) {
     if (typeof snapshot !== 'object' || snapshot === null) return EMPTY_STATE;
@@ -57,7 +60,11 @@ export function readGraphCalendarState(value: unknown): GraphCalendarState {
     if (typeof at !== 'string' || !isMembers(members)) return EMPTY_STATE;
     valid.push({ at, members });
   }
-  return { snapshots: valid, ...(isMembers(created) ? { created } : {}) };
+  return {
+    snapshots: valid,
+    ...(isMembers(created) ? { created } : {}),
+    ...(isMembers(sent) ? { sent } : {}),
+  };
 }
 
 /** The members true at `cursor`, or null when nothing is kept for it. */
