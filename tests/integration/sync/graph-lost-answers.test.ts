@@ -250,6 +250,71 @@ describe('a create whose answer is lost (Graph)', () => {
     expect(await h.db.outbox.count()).toBe(0);
   });
 
+  it('rules 3, 46: … and a series so created whose occurrence edit never arrived (the POST did), then moved by another client, keeps that edit (found by the Graph convergence test, seed 42 case 163 with every operation)', async () => {
+    const id = await createEvent(
+      h.db,
+      {
+        calendarId: h.calendarId,
+        draft: {
+          title: 'Standup',
+          location: '',
+          description: '',
+          timing: { allDay: false, start: '2026-03-16T09:00', end: '2026-03-16T09:30', timeZone: 'UTC' },
+          repeat: { frequency: 'daily', interval: 1, byDay: [], end: { kind: 'count', count: 4 } },
+        },
+      },
+      h.ctx,
+    );
+    await h.editLocal(id, { title: 'Standup (demo)' }, { recurrenceId: '20260317T090000Z', scope: 'this' });
+    // The series' POST arrives and its answer is lost; the occurrence's PATCH never reaches the server.
+    let armed = true;
+    h.middleware.push((request, next) => {
+      if (armed && request.method === 'POST' && request.url.endsWith('/events'))
+        h.graph.faults.plan.setPlan({ mode: 'schedule', faults: [GraphFaultKind.dropResponse] });
+      if (armed && request.method === 'PATCH') {
+        armed = false;
+        h.graph.faults.plan.setPlan({ mode: 'schedule', faults: [GraphFaultKind.dropRequest] });
+      }
+      return next();
+    });
+    await expect(h.sync()).rejects.toMatchObject({ kind: 'network' });
+    armed = false;
+    const [master] = h.graph.inspect.events(h.graphCalendarId);
+    const masterId = master?.['id'];
+    if (typeof masterId !== 'string') throw new Error('the create did not arrive');
+    // Another client moves the series an hour later (its occurrences' original starts move with it).
+    const moved = h.graph.store.updateEvent(masterId, {
+      start: at('2026-03-16', 10),
+      end: { dateTime: '2026-03-16T10:30:00', timeZone: 'UTC' },
+    });
+    expect(moved.ok).toBe(true);
+
+    await h.sync();
+    await h.sync();
+
+    // The move there is kept; the occurrence edit made here is not lost: on the server or in a copy.
+    const onServer = h.graph.inspect.events(h.graphCalendarId);
+    expect(onServer.map((json) => [json['id'], startMs(json)])).toEqual([
+      [masterId, Date.UTC(2026, 2, 16, 10)],
+    ]);
+    const copies = await h.db.conflicts.toArray();
+    const instances = h.graph.store.instancesOf(masterId, Date.UTC(2026, 2, 1), Date.UTC(2026, 3, 1));
+    const titles = instances.ok ? instances.value.map((view) => view.content.subject) : [];
+    const kept =
+      titles.includes('Standup (demo)') || copies.some((copy) => copy.localIcs.includes('Standup (demo)'));
+    expect(kept).toBe(true);
+    // And this device shows the series as the server has it.
+    const here = (await h.db.occurrences.where('eventId').equals(id).toArray()).map((o) => [
+      o.start,
+      o.summary,
+    ]);
+    const there = instances.ok
+      ? instances.value.map((view) => [view.timing.startMs, view.content.subject])
+      : [];
+    expect(here.sort()).toEqual(there.sort());
+    expect(await h.db.outbox.count()).toBe(0);
+  });
+
   it('rules 4, 46: an edit whose answer was lost, then a delete here, deletes the event on Microsoft 365 (Graph gives its own text for what was sent: compared as fields, not as text; found by the soak)', async () => {
     const remote = h.single('Lunch');
     await h.sync();

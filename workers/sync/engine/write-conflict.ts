@@ -4,6 +4,7 @@
  * uploaded; what still conflicts keeps the server's value in the event and the user's whole version
  * as a conflict copy. A retried push whose first attempt already arrived is recognised here too.
  */
+import { parseVCalendar } from '../../../src/core/ical/calendar-object';
 import { ConflictReason } from '../../../src/core/model/conflict-copy';
 import type { EventRecord } from '../../../src/core/model/event';
 import { SyncLogCode } from '../../../src/core/model/sync-log-line';
@@ -80,10 +81,21 @@ export async function keepRefusedParts(
 }
 
 /**
+ * A text a create writes in one request: no overrides or cancellations, which a server that stores
+ * fields (Graph) is sent after the event, in requests that may not have arrived.
+ */
+function writtenWhole(ics: string): boolean {
+  const vevents = parseVCalendar(ics).getAllSubcomponents('vevent');
+  return vevents.length === 1 && !vevents[0]?.hasProperty('exdate');
+}
+
+/**
  * The base of the merge: the last text both sides agreed on; for a create that met its own earlier
  * arrival (none agreed yet), the earlier attempt's text the server holds as sent, else the one text
- * sent before, else none (what differs then becomes a conflict copy: nothing is lost), as
- * apply-remote.ts adopts a moved create.
+ * sent before if it is written whole (the server's copy is then that text edited by someone else),
+ * else none: what differs becomes a conflict copy, so nothing is lost (a series whose occurrence
+ * edit never arrived, then moved by another client, lost the edit against its own text as base:
+ * found by the Graph convergence test). apply-remote.ts adopts a moved create alike.
  */
 function mergeBase(
   run: SyncRun,
@@ -93,7 +105,9 @@ function mergeBase(
 ): string | null {
   if (event.syncedIcs !== null) return event.syncedIcs;
   const held = arrived.find((text) => run.provider.holdsSent([text], serverIcs));
-  return held ?? (arrived.length === 1 ? (arrived[0] ?? null) : null);
+  if (held !== undefined) return held;
+  const [only] = arrived;
+  return arrived.length === 1 && only !== undefined && writtenWhole(only) ? only : null;
 }
 
 /**
