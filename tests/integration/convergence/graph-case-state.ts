@@ -95,6 +95,13 @@ export async function unconfirmed(state: GraphCaseState, fields: ObjectFields): 
     const confirmed = synced !== null && fieldValue(synced, field) === value;
     if (state.origin.get(value) === 'local' && !confirmed) result.add(value);
   }
+  // An occurrence edit or cancellation this client holds unsent: the other client may have made the
+  // same one (a cancellation of the same occurrence) and then deleted the event; the edit here was
+  // never seen there, so it may win and come back (docs/sync-rules.md rule 4).
+  const here = event ? fieldsOf(event.ics).instances : [];
+  for (const value of fields.instances) {
+    if (here.includes(value) && !(synced?.instances.includes(value) ?? false)) result.add(value);
+  }
   return result;
 }
 
