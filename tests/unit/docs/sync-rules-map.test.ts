@@ -62,7 +62,8 @@ function readMap(doc: string): Map<number, RuleEntry> {
   const rules = new Map<number, RuleEntry>();
   const sections = doc.split(/^### Rule (\d+) — .*$/m);
   for (let i = 1; i < sections.length; i += 2) {
-    const body = sections[i + 1] ?? '';
+    // A rule's text ends where the next section's heading ("## IMAP (60–64)") and its intro begin.
+    const body = (sections[i + 1] ?? '').split(/^## /m)[0] ?? '';
     const paths = [...body.matchAll(/`((?:src|workers|tests|scripts|docs)\/[^`\s]*)`/g)].map(
       (m) => m[1] ?? '',
     );
