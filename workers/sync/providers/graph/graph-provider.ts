@@ -38,10 +38,10 @@ import {
 } from './delta-round';
 import { createGraphClient, isRecord, type GraphClient } from './graph-client';
 import { seriesToIcal, singleToIcal } from './graph-to-ical';
-import { GraphEventType, type GraphEvent, type GraphEventWrite } from './graph-types';
-import { createGraphWrites, type SeriesWrite } from './graph-writes';
-import { sameContent } from '../../engine/normalise';
-import { changedFields, icalToGraph } from './ical-to-graph';
+import { GraphEventType, type GraphEvent } from './graph-types';
+import { createGraphWrites } from './graph-writes';
+import { madeOfSent, seriesWriteOf } from './holds-sent';
+import { changedFields } from './ical-to-graph';
 import {
   afterRound,
   calendarStates,
@@ -101,64 +101,6 @@ const defaultSleep = (ms: number) =>
   new Promise<void>((resolve) => {
     setTimeout(resolve, ms);
   });
-
-/** The text as Graph writes it: an exception sends only what it sets over its master, never a rule. */
-function seriesWriteOf(ics: string): SeriesWrite {
-  const graph = icalToGraph(ics);
-  return {
-    event: graph.event,
-    exceptions: graph.overrides.map((override) => {
-      const { recurrence: _recurrence, ...fields } = changedFields(graph.event, override.event);
-      return { originalStart: override.originalStart, event: fields };
-    }),
-    cancelled: graph.cancelled,
-  };
-}
-
-function sameFields(a: GraphEventWrite, b: GraphEventWrite): boolean {
-  return Object.keys(changedFields(a, b)).length === 0 && Object.keys(changedFields(b, a)).length === 0;
-}
-
-function exceptionAt(write: SeriesWrite, originalStart: number): string | undefined {
-  const found = write.exceptions.find((exception) => exception.originalStart === originalStart);
-  return found === undefined ? undefined : JSON.stringify(found.event);
-}
-
-/**
- * Whether Graph's text `server` is made only of what the app sent (CalendarProvider.holdsSent). Graph
- * keeps fields, not the text, so texts are compared as the writes they map to (ical-to-graph.ts); and a
- * series is written in several requests (the master, then each occurrence) that may stop part way, so
- * each part may come from another of the texts sent. Text that cannot be mapped counts as someone
- * else's (an edit wins, rule 4).
- */
-function madeOfSent(sent: readonly string[], server: string): boolean {
-  if (sent.some((text) => sameContent(text, server))) return true;
-  const writes: SeriesWrite[] = [];
-  for (const text of sent) {
-    try {
-      writes.push(seriesWriteOf(text));
-    } catch {
-      // not a text this provider could have sent: no part of the server's can come from it
-    }
-  }
-  let held: SeriesWrite;
-  try {
-    held = seriesWriteOf(server);
-  } catch {
-    return false;
-  }
-  if (!writes.some((write) => sameFields(write.event, held.event))) return false;
-  const starts = new Set([held, ...writes].flatMap((write) => write.exceptions.map((e) => e.originalStart)));
-  for (const start of starts) {
-    const here = exceptionAt(held, start);
-    if (!writes.some((write) => exceptionAt(write, start) === here)) return false;
-  }
-  for (const start of new Set([held, ...writes].flatMap((write) => write.cancelled))) {
-    const cancelled = held.cancelled.includes(start);
-    if (!writes.some((write) => write.cancelled.includes(start) === cancelled)) return false;
-  }
-  return true;
-}
 
 function latestMembers(state: GraphCalendarState): Members {
   return state.snapshots[state.snapshots.length - 1]?.members ?? {};
