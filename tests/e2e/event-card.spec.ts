@@ -299,6 +299,10 @@ test.describe('event details card on a phone', () => {
 });
 
 test.describe('display defects', () => {
+  // Budget: six events created through the editor, then axe over a full month: past the default 30 s
+  // with two suites side by side at load 18 (2026-12-03) while still progressing.
+  test.describe.configure({ timeout: 60_000 });
+
   /** Creates `count` half-hour events on `date` in the week view (where each shows), then shows the month. */
   async function fillDay(agenda: AgendaPage, date: string, count: number): Promise<void> {
     await agenda.goto('week', date);

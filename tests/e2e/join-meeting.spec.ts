@@ -6,6 +6,10 @@ import { expect, test } from './support/test';
 const ZOOM = 'https://us02web.zoom.us/j/81234567890';
 const MEET = 'https://meet.google.com/abc-defg-hij';
 
+// Budget: creates meetings through the editor, then opens a tab: 8 s idle, past 30 s with two suites side
+// by side at load 18 (2026-12-03) while still progressing.
+test.describe.configure({ timeout: 60_000 });
+
 test.describe('"Join" for online meetings', () => {
   test('the next meeting has "Join" on the dashboard, a later one in its details; it opens a new tab with no opener or referrer', async ({
     page,

@@ -104,6 +104,11 @@ async function outboxEmpty(page: Page): Promise<void> {
   await expect.poll(() => countRows(page, 'outbox'), A_SYNC).toBe(0);
 }
 
+// Budget: each test here signs in through the OpenID authority and runs a first Graph sync before its
+// own round trips: 8–11 s on an idle machine, 31–36 s with two suites side by side at load 18 (2026-12-03),
+// past the default 30 s while still progressing; the app itself is idle between steps.
+test.describe.configure({ timeout: 60_000 });
+
 test('Outlook calendars appear with their names and colours, their events in the agenda, and edits go both ways', async ({
   microsoft,
   settings,

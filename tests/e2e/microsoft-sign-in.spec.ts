@@ -11,6 +11,11 @@ import { serveApp } from './support/serve-app';
  * environment (tests/e2e/support/microsoft-test.ts; docs/sync-rules.md rules 50–52). The calendars
  * themselves (events, edits each way, offline, a refused token, removal) are microsoft-calendars.spec.ts.
  */
+// Budget: each test here signs in through the OpenID authority and runs a first Graph sync before its
+// own round trips: 8–11 s on an idle machine, 31–36 s with two suites side by side at load 18 (2026-12-03),
+// past the default 30 s while still progressing; the app itself is idle between steps.
+test.describe.configure({ timeout: 60_000 });
+
 test('signing in with Microsoft lists the account’s calendars with a token from the authority, and stores the account', async ({
   microsoft,
   settings,
